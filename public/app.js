@@ -1,0 +1,117 @@
+// Progressive enhancement only: every form works without this file.
+(function () {
+  'use strict';
+
+  // 登録します。よろしいですか？ — an accessible modal <dialog> before a form with data-confirm is sent.
+  function confirmBeforeSubmit(form) {
+    var message = form.getAttribute('data-confirm');
+    var opener = null;
+    var dialog = document.createElement('dialog');
+    dialog.className = 'confirm';
+    dialog.setAttribute('aria-labelledby', 'confirm-message');
+    var p = document.createElement('p');
+    p.id = 'confirm-message';
+    p.textContent = message;
+    var actions = document.createElement('div');
+    actions.className = 'actions';
+    var ok = document.createElement('button');
+    ok.type = 'button';
+    ok.className = 'button';
+    ok.textContent = 'OK';
+    var cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'button button--secondary';
+    cancel.textContent = 'キャンセル';
+    actions.appendChild(ok);
+    actions.appendChild(cancel);
+    dialog.appendChild(p);
+    dialog.appendChild(actions);
+    document.body.appendChild(dialog);
+    var confirmed = false;
+    form.addEventListener('submit', function (event) {
+      if (confirmed) return;
+      event.preventDefault();
+      opener = document.activeElement;
+      dialog.showModal();
+      ok.focus();
+    });
+    ok.addEventListener('click', function () {
+      confirmed = true;
+      dialog.close();
+      var buttons = form.querySelectorAll('button[type="submit"]');
+      for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+      form.submit();
+    });
+    cancel.addEventListener('click', function () {
+      dialog.close();
+    });
+    // Esc closes a modal <dialog> natively; focus goes back to the button that opened it.
+    dialog.addEventListener('close', function () {
+      if (!confirmed && opener && opener.focus) opener.focus();
+    });
+  }
+
+  // Avoid a second submit of the same form while the first is on its way.
+  function guardDoubleSubmit(form) {
+    form.addEventListener('submit', function (event) {
+      if (event.defaultPrevented) return;
+      if (form.getAttribute('data-sent') === '1') {
+        event.preventDefault();
+        return;
+      }
+      form.setAttribute('data-sent', '1');
+    });
+  }
+
+  function showPasswordToggle(box) {
+    var ids = (box.getAttribute('data-show-password') || '').split(' ');
+    var checkbox = box.querySelector('input[type="checkbox"]');
+    box.hidden = false;
+    checkbox.addEventListener('change', function () {
+      ids.forEach(function (id) {
+        var input = document.getElementById(id);
+        if (input) input.type = checkbox.checked ? 'text' : 'password';
+      });
+    });
+  }
+
+  var ERAS = [
+    { name: '令和', start: 2019 },
+    { name: '平成', start: 1989 },
+    { name: '昭和', start: 1926 },
+    { name: '大正', start: 1912 },
+    { name: '明治', start: 1868 },
+  ];
+  function wareki(year) {
+    for (var i = 0; i < ERAS.length; i++) {
+      if (year >= ERAS[i].start) {
+        var n = year - ERAS[i].start + 1;
+        return ERAS[i].name + (n === 1 ? '元' : n) + '年';
+      }
+    }
+    return '';
+  }
+  function warekiHint(input) {
+    var out = document.getElementById(input.getAttribute('data-wareki'));
+    function update() {
+      var v = input.value.replace(/[０-９]/g, function (d) {
+        return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+      });
+      out.textContent = /^\d{4}$/.test(v) && Number(v) >= 1868 ? '（' + wareki(Number(v)) + '）' : '';
+    }
+    input.addEventListener('input', update);
+    update();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var forms = document.querySelectorAll('form[method="post"]');
+    for (var i = 0; i < forms.length; i++) {
+      if (forms[i].hasAttribute('data-confirm') && typeof HTMLDialogElement === 'function') confirmBeforeSubmit(forms[i]);
+      guardDoubleSubmit(forms[i]);
+    }
+    var toggles = document.querySelectorAll('[data-show-password]');
+    for (var j = 0; j < toggles.length; j++) showPasswordToggle(toggles[j]);
+    var years = document.querySelectorAll('[data-wareki]');
+    for (var k = 0; k < years.length; k++) warekiHint(years[k]);
+  });
+})();

@@ -1,0 +1,315 @@
+/**
+ * The registration flow of the seed (screens 2–7) as use cases. Each step loads the flow by the
+ * browser's token, refuses it once expired (deleting it), and moves it to the next state. The
+ * state machine is drawn in docs/registration-flow.md.
+ */
+import { parseEmail, maskEmail } from '../domain/email.js';
+import { toHalfWidthAscii } from '../domain/normalize.js';
+import { checkPassword } from '../domain/password.js';
+import { displayName, parseProfile, type FieldError, type Profile, type UserKind } from '../domain/profile.js';
+import type {
+  AuditLog,
+  Clock,
+  MailTemplates,
+  NewUser,
+  PasswordHasher,
+  RateLimiter,
+  RegistrationRecord,
+  RegistrationStore,
+  UserStore,
+} from './ports.js';
+import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from './tokens.js';
+
+export const MAX_CODE_TRIES = 5;
+export const MAX_CODES = 6; // the first code and 5 resends
+export const RESEND_INTERVAL_SECONDS = 60;
+
+export type RegistrationDeps = {
+  registrations: RegistrationStore;
+  users: UserStore;
+  hasher: PasswordHasher;
+  rateLimiter: RateLimiter;
+  audit: AuditLog;
+  templates: MailTemplates;
+  clock: Clock;
+  secret: string;
+  ttlSeconds: number;
+  codeMailsPerIpPer10Min: number;
+  mailDomain: string;
+  baseUrl: string;
+};
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+/** Why a step cannot go on: the flow is gone, too old, or not at this step yet. */
+export type FlowProblem = 'missing' | 'expired' | 'wrong_step';
+
+type Loaded = { ok: true; flow: RegistrationRecord } | { ok: false; problem: FlowProblem };
+
+/** The calendar date in Japan, for rules such as "a birth date in the past". */
+export function japanToday(now: Date): { year: number; month: number; day: number } {
+  const jst = new Date(now.getTime() + 9 * 3600 * 1000);
+  return { year: jst.getUTCFullYear(), month: jst.getUTCMonth() + 1, day: jst.getUTCDate() };
+}
+
+export function registrationUseCases(deps: RegistrationDeps) {
+  const { registrations, clock } = deps;
+  const ttlMs = deps.ttlSeconds * 1000;
+
+  async function load(token: string | undefined, states: RegistrationRecord['state'][]): Promise<Loaded> {
+    if (!token) return { ok: false, problem: 'missing' };
+    const flow = await registrations.findByTokenHash(hashToken(token));
+    if (!flow) return { ok: false, problem: 'missing' };
+    if (flow.expiresAt.getTime() <= clock.now().getTime()) {
+      await registrations.delete(flow.id);
+      return { ok: false, problem: 'expired' };
+    }
+    if (!states.includes(flow.state)) return { ok: false, problem: 'wrong_step' };
+    return { ok: true, flow };
+  }
+
+  function codeMail(to: string, code: string) {
+    const m = deps.templates.registrationCode({
+      code,
+      ttlMinutes: Math.round(deps.ttlSeconds / 60),
+      mailDomain: deps.mailDomain,
+    });
+    return { template: 'registration_code', to, ...m };
+  }
+
+  function takenMail(to: string) {
+    const m = deps.templates.registrationAttemptOnExistingAccount({
+      signInUrl: `${deps.baseUrl}/login`,
+      resetUrl: `${deps.baseUrl}/password-reset`,
+    });
+    return { template: 'registration_attempt_existing', to, ...m };
+  }
+
+  return {
+    load,
+
+    /** Screen 2 → 3: the terms were accepted; a flow begins. Returns the token for the browser. */
+    async begin(kind: UserKind): Promise<{ token: string }> {
+      const token = newToken();
+      const now = clock.now();
+      await registrations.create({ tokenHash: hashToken(token), kind, now, expiresAt: new Date(now.getTime() + ttlMs) });
+      return { token };
+    },
+
+    /**
+     * Screen 3: the address. Sends the code (or, for an address that is already a user's, a notice
+     * instead) and starts the 30 minutes. A flow that already had an address is replaced by a new
+     * one, so the new token must be given to the browser.
+     */
+    async submitEmail(
+      token: string | undefined,
+      rawEmail: string,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true; token: string }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; fieldError: FieldError; value: string }
+      | { ok: false; rateLimited: number }
+    > {
+      const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const parsed = parseEmail(rawEmail);
+      if (!parsed.ok) return { ok: false, fieldError: { field: 'email', code: parsed.code }, value: toHalfWidthAscii(rawEmail) };
+      const now = clock.now();
+      if (meta.ip) {
+        const limit = await deps.rateLimiter.hit(`code-mail:ip:${meta.ip}`, deps.codeMailsPerIpPer10Min, 600, now);
+        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
+      }
+      let flow = loaded.flow;
+      let flowToken = token as string;
+      if (flow.state !== 'started') {
+        // Coming back to screen 3 with another address: the old registration is discarded at once.
+        await registrations.delete(flow.id);
+        const fresh = await this.begin(flow.kind);
+        flowToken = fresh.token;
+        const reloaded = await registrations.findByTokenHash(hashToken(flowToken));
+        if (!reloaded) return { ok: false, problem: 'missing' };
+        flow = reloaded;
+      }
+      const existing = await deps.users.findByEmailKey(parsed.key);
+      const code = newSixDigitCode();
+      await registrations.startCodeStep(flow.id, {
+        email: parsed.email,
+        emailKey: parsed.key,
+        addressTaken: existing !== null,
+        codeHmac: existing ? null : hmacCode(deps.secret, flow.id, code),
+        mail: existing ? { ...takenMail(parsed.email), userId: existing.id } : codeMail(parsed.email, code),
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
+      await deps.audit.record(
+        { action: 'registration.code_sent', ip: meta.ip, userAgent: meta.userAgent, detail: { email: maskEmail(parsed.email), kind: flow.kind } },
+        now,
+      );
+      return { ok: true, token: flowToken };
+    },
+
+    /** Screen 4: 認証コードを再送する. At most once a minute and 5 times; earlier codes stay valid. */
+    async resendCode(
+      token: string | undefined,
+      meta: RequestMeta,
+    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem } | { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number } | { ok: false; rateLimited: number }> {
+      const loaded = await load(token, ['code_sent']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      const now = clock.now();
+      const sinceLast = flow.lastCodeSentAt ? (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000 : Infinity;
+      if (flow.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
+      if (sinceLast < RESEND_INTERVAL_SECONDS)
+        return { ok: false, refused: 'too_soon', retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast) };
+      if (meta.ip) {
+        const limit = await deps.rateLimiter.hit(`code-mail:ip:${meta.ip}`, deps.codeMailsPerIpPer10Min, 600, now);
+        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
+      }
+      const email = flow.email as string;
+      const code = newSixDigitCode();
+      const result = await registrations.resendCode(flow.id, {
+        codeHmac: flow.addressTaken ? null : hmacCode(deps.secret, flow.id, code),
+        // For a taken address nothing more is mailed: the one notice is enough, and the screen is the same.
+        mail: flow.addressTaken ? null : codeMail(email, code),
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+        notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
+        maxCodes: MAX_CODES,
+      });
+      if (result !== 'sent') return { ok: false, refused: result, retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0 };
+      await deps.audit.record(
+        { action: 'registration.code_sent', ip: meta.ip, userAgent: meta.userAgent, detail: { email: maskEmail(email), resend: true } },
+        now,
+      );
+      return { ok: true };
+    },
+
+    /** 別のメールアドレスで登録する: the pending registration is deleted at once; a new flow of the same kind begins. */
+    async useDifferentAddress(token: string | undefined): Promise<{ ok: true; token: string } | { ok: false; problem: FlowProblem }> {
+      const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      await registrations.delete(loaded.flow.id);
+      return { ok: true, token: (await this.begin(loaded.flow.kind)).token };
+    },
+
+    /** Screen 4: the code. Each try is counted before comparing; the fifth wrong one ends the flow. */
+    async verifyCode(
+      token: string | undefined,
+      rawCode: string,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem | 'exhausted' }
+      | { ok: false; fieldError: FieldError; triesLeft?: number }
+    > {
+      const loaded = await load(token, ['code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      if (flow.state !== 'code_sent') return { ok: true }; // already verified (Back, reload, second tab)
+      const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
+      if (code === '') return { ok: false, fieldError: { field: 'code', code: 'required' } };
+      if (!/^\d{6}$/.test(code)) return { ok: false, fieldError: { field: 'code', code: 'format' } };
+      const now = clock.now();
+      const tries = await registrations.countAttempt(flow.id, MAX_CODE_TRIES);
+      if (tries === null) {
+        await registrations.delete(flow.id);
+        return { ok: false, problem: 'exhausted' };
+      }
+      const hmac = hmacCode(deps.secret, flow.id, code);
+      const match = (await registrations.listUnusedCodes(flow.id)).find((c) => equalHex(c.codeHmac, hmac));
+      if (match && (await registrations.consumeCode(flow.id, match.id, now))) {
+        await deps.audit.record({ action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent }, now);
+        return { ok: true };
+      }
+      const latest = await registrations.findByTokenHash(hashToken(token as string));
+      if (latest && latest.state !== 'code_sent') return { ok: true }; // a parallel request (double submit) verified it
+      await deps.audit.record(
+        { action: 'registration.code_failed', ip: meta.ip, userAgent: meta.userAgent, detail: { tries } },
+        now,
+      );
+      if (tries >= MAX_CODE_TRIES) {
+        await registrations.delete(flow.id);
+        return { ok: false, problem: 'exhausted' };
+      }
+      return { ok: false, fieldError: { field: 'code', code: 'wrong' }, triesLeft: MAX_CODE_TRIES - tries };
+    },
+
+    /** Screen 5: the profile and password. Left empty on a return from screen 6, the password is kept. */
+    async submitProfile(
+      token: string | undefined,
+      raw: Record<string, string | undefined>,
+    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem } | { ok: false; errors: FieldError[]; values: Record<string, string> }> {
+      const loaded = await load(token, ['verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      const parsed = parseProfile(flow.kind, raw, japanToday(clock.now()));
+      const errors = parsed.ok ? [] : [...parsed.errors];
+      const password = raw.password ?? '';
+      const confirm = raw.passwordConfirm ?? '';
+      const keepPassword = password === '' && confirm === '' && flow.passwordHash !== null;
+      if (!keepPassword) {
+        const pw = checkPassword(password, confirm, flow.email ?? '');
+        if (pw.password) errors.unshift({ field: 'password', code: pw.password });
+        if (pw.confirm) errors.splice(pw.password ? 1 : 0, 0, { field: 'passwordConfirm', code: pw.confirm });
+      }
+      if (errors.length > 0) return { ok: false, errors, values: parsed.values };
+      const passwordHash = keepPassword ? null : await deps.hasher.hash(password);
+      await registrations.saveProfile(flow.id, parsed.values, passwordHash);
+      return { ok: true };
+    },
+
+    /** 入力に戻る on screen 6. */
+    async backToProfile(token: string | undefined): Promise<{ ok: true } | { ok: false; problem: FlowProblem }> {
+      const loaded = await load(token, ['verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      await registrations.reopenProfile(loaded.flow.id);
+      return { ok: true };
+    },
+
+    /** Screen 6 → 7: 登録する (after the dialog's OK). Creates the user exactly once. */
+    async confirm(
+      token: string | undefined,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true; userId: string; firstTime: boolean }
+      | { ok: false; problem: FlowProblem | 'email_taken' }
+    > {
+      const loaded = await load(token, ['profile_entered', 'completed']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      if (flow.state === 'completed' && flow.userId) return { ok: true, userId: flow.userId, firstTime: false };
+      const now = clock.now();
+      const parsed = parseProfile(flow.kind, flow.profileValues ?? {}, japanToday(now));
+      if (!parsed.ok || !flow.passwordHash || !flow.email || !flow.emailKey) return { ok: false, problem: 'wrong_step' };
+      if (flow.addressTaken) {
+        // Only reachable by someone who had no code for the address; refuse without telling more.
+        return { ok: false, problem: 'wrong_step' };
+      }
+      const user = toNewUser(parsed.profile, flow.email, flow.emailKey, flow.passwordHash);
+      const name = displayName(parsed.profile);
+      const mail = deps.templates.registrationComplete({ name, kind: flow.kind, myPageUrl: `${deps.baseUrl}/mypage` });
+      const result = await registrations.complete(flow.id, user, { template: 'registration_complete', to: flow.email, ...mail }, now);
+      if (result.outcome === 'email_taken') return { ok: false, problem: 'email_taken' };
+      if (result.outcome === 'not_ready') return { ok: false, problem: 'wrong_step' };
+      if (result.outcome === 'created')
+        await deps.audit.record(
+          { action: 'registration.completed', userId: result.userId, ip: meta.ip, userAgent: meta.userAgent, detail: { kind: flow.kind } },
+          now,
+        );
+      return { ok: true, userId: result.userId, firstTime: result.outcome === 'created' };
+    },
+
+    /** The sweep: deletes every flow past its time, with its codes and code mails. */
+    async sweepExpired(): Promise<number> {
+      return registrations.deleteExpired(clock.now());
+    },
+  };
+}
+
+export type RegistrationUseCases = ReturnType<typeof registrationUseCases>;
+
+function toNewUser(p: Profile, email: string, emailKey: string, passwordHash: string): NewUser {
+  const { kind, notify, ...profile } = p as Profile & { notify: boolean };
+  return { kind, email, emailKey, passwordHash, notify, profile: profile as unknown as Record<string, string | null> };
+}

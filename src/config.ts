@@ -1,0 +1,135 @@
+/**
+ * Every setting of the app, read from the environment once and validated with zod.
+ * This is the only module that reads `process.env`; a bad value stops the app with a message that
+ * names the variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFrom(0, 65535).default(3000),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.email().default('noreply@dx.city.kawasaki.jp'),
+  REGISTRATION_TTL_SECONDS: intFrom(10, 86400).default(1800),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_IDLE_SECONDS: intFrom(60, 86400).default(1800),
+  SESSION_ABSOLUTE_SECONDS: intFrom(60, 7 * 86400).default(12 * 3600),
+  CODE_MAILS_PER_IP_PER_10_MIN: intFrom(1, 100000).default(20),
+  SWEEP_INTERVAL_SECONDS: intFrom(1, 3600).default(30),
+  MAIL_POLL_MS: intFrom(50, 60000).default(1000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** the domain people must allow in their spam filter, taken from MAIL_FROM */
+  mailDomain: string;
+  registrationTtlSeconds: number;
+  sessionSecret: string;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  codeMailsPerIpPer10Min: number;
+  sweepIntervalSeconds: number;
+  mailPollMs: number;
+  logLevel: string;
+  trustProxy: boolean;
+  /** true when cookies must be Secure and `__Host-` prefixed */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the given environment (default: the process's). Throws ConfigError naming the variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const problems: string[] = [];
+  if (production) {
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+    else if (e.SESSION_SECRET.length < 32 || new Set(e.SESSION_SECRET).size < 10)
+      problems.push('SESSION_SECRET: too weak (use at least 32 random characters)');
+    if (!e.BASE_URL || !baseUrl.startsWith('https:')) problems.push('BASE_URL: must be an https:// URL in production');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for trying it out)');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    baseUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailDomain: e.MAIL_FROM.split('@')[1] ?? 'dx.city.kawasaki.jp',
+    registrationTtlSeconds: e.REGISTRATION_TTL_SECONDS,
+    sessionSecret: e.SESSION_SECRET ?? developmentSecret(e.DATA_DIR, e.NODE_ENV),
+    sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
+    sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
+    codeMailsPerIpPer10Min: e.CODE_MAILS_PER_IP_PER_10_MIN,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    mailPollMs: e.MAIL_POLL_MS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    secureCookies: production,
+  };
+}
+
+/** Test-only environment values (read here so that no other module touches process.env). */
+export function testEnv(): { testDatabaseUrl: string | undefined; chromiumPath: string } {
+  return {
+    testDatabaseUrl: process.env.TEST_DATABASE_URL || undefined,
+    chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  };
+}
+
+/**
+ * Outside production a missing SESSION_SECRET is generated once and kept beside the embedded
+ * database, so a restart keeps sessions and pending registrations valid. Tests get a fresh one.
+ */
+function developmentSecret(dataDir: string, env: string): string {
+  if (env === 'test') return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The database schema (Drizzle). Every table that a request may need lives here, so that any number of
+ * app processes can share one PostgreSQL: flows, sessions, rate-limit counters and queued mail.
+ * Migrations are generated from this file with `npm run db:generate` and checked in under drizzle/.
+ */
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A registered person or business. `email_key` (lower-cased) is the user ID and is unique. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['individual', 'business'] }).notNull(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    notify: boolean('notify').notNull(),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
+    // individual: 姓名 and kana; business: 法人名/事業者名 and kana, 代表者名, 担当部署, 担当者名
+    familyName: text('family_name'),
+    givenName: text('given_name'),
+    familyNameKana: text('family_name_kana'),
+    givenNameKana: text('given_name_kana'),
+    orgName: text('org_name'),
+    orgNameKana: text('org_name_kana'),
+    representativeName: text('representative_name'),
+    department: text('department'),
+    contactName: text('contact_name'),
+    postalCode: text('postal_code').notNull(),
+    prefecture: text('prefecture').notNull(),
+    cityAddress: text('city_address').notNull(),
+    building: text('building'),
+    /** 電話番号 (individual) or 連絡先電話番号 (business), digits only */
+    phone: text('phone').notNull(),
+    /** 生年月日 (individual) or 担当者生年月日 (business) */
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    gender: text('gender', { enum: ['male', 'female', 'unanswered'] }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    lastSignInAt: ts('last_sign_in_at'),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [uniqueIndex('users_email_key_unique').on(t.emailKey), index('users_created_at_idx').on(t.createdAt)],
+);
+
+/**
+ * A registration in progress (the self-service flow of the seed's screens 2–7). The browser holds
+ * a random token in a cookie; only its SHA-256 is stored. Expired rows are deleted by the sweep,
+ * taking their codes and code mails with them (ON DELETE CASCADE).
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    kind: text('kind', { enum: ['individual', 'business'] }).notNull(),
+    state: text('state', {
+      enum: ['started', 'code_sent', 'verified', 'profile_entered', 'completed'],
+    }).notNull(),
+    email: text('email'),
+    emailKey: text('email_key'),
+    /** true when the address already belonged to a user when the code step began (no code was sent) */
+    addressTaken: boolean('address_taken').notNull().default(false),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    codesSent: integer('codes_sent').notNull().default(0),
+    lastCodeSentAt: ts('last_code_sent_at'),
+    /** normalised form values of screen 5, without the password */
+    profileValues: jsonb('profile_values').$type<Record<string, string>>(),
+    passwordHash: text('password_hash'),
+    userId: uuid('user_id'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('registrations_token_hash_unique').on(t.tokenHash), index('registrations_expires_idx').on(t.expiresAt)],
+);
+
+/** Every code sent for a registration (earlier codes stay valid), stored only as an HMAC. */
+export const registrationCodes = pgTable('registration_codes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  registrationId: uuid('registration_id')
+    .notNull()
+    .references(() => registrations.id, { onDelete: 'cascade' }),
+  codeHmac: text('code_hmac').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull(),
+});
+
+/**
+ * Mail waiting to be sent, written in the same transaction as the change that causes it. A worker in
+ * every process takes rows with FOR UPDATE SKIP LOCKED. Without SMTP, sent rows are what the
+ * development mailbox page shows.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    template: text('template').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** while `sending`: the lease; a row whose lease ran out (its process died) is taken again */
+    lockedUntil: ts('locked_until'),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Signed-in sessions; the cookie holds a random id, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    signedInAt: ts('signed_in_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Fixed-window counters shared by every process (key = what is limited, e.g. `code-mail:ip:1.2.3.4`). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+/** Append-only audit trail. Never a password, a code or a session id; addresses masked. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    action: text('action').notNull(),
+    userId: uuid('user_id'),
+    staffId: uuid('staff_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_idx').on(t.userId)],
+);

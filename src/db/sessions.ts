@@ -1,0 +1,28 @@
+/** SessionStore on PostgreSQL: only the SHA-256 of a session id is ever stored. */
+import { and, eq, ne } from 'drizzle-orm';
+import type { SessionStore } from '../app/ports.js';
+import type { Db } from './client.js';
+import { sessions } from './schema.js';
+
+export function sessionStore(db: Db): SessionStore {
+  return {
+    async create(idHash, userId, now) {
+      await db.insert(sessions).values({ idHash, userId, createdAt: now, lastSeenAt: now, signedInAt: now });
+    },
+    async find(idHash) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+      return row ? { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, signedInAt: row.signedInAt } : null;
+    },
+    async touch(idHash, now) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    },
+    async delete(idHash) {
+      await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    },
+    async deleteForUser(userId, exceptIdHash) {
+      await db
+        .delete(sessions)
+        .where(exceptIdHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, exceptIdHash)) : eq(sessions.userId, userId));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** The portal home, the published documents, the development mailbox. */
+import { Hono } from 'hono';
+import type { AppEnv, Ctx, WebDeps } from '../context.js';
+import { renderPage } from '../render.js';
+import { FaqContent } from '../views/content/faq.js';
+import { PrivacyContent } from '../views/content/privacy.js';
+import { TermsContent } from '../views/content/terms.js';
+
+export function pageRoutes(deps: WebDeps) {
+  const r = new Hono<AppEnv>();
+  const dev = deps.devMailbox !== null;
+  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) => renderPage(c, dev, opts, body);
+  const docOptions = { mailDomain: deps.config.mailDomain, registrationTtlSeconds: deps.config.registrationTtlSeconds };
+
+  r.get('/', (c) =>
+    page(
+      c,
+      { title: 'トップページ', h1: false },
+      <>
+        <h1 class="title">オンライン手続かわさき（e-KAWASAKI）</h1>
+        <p>川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。</p>
+        <section aria-labelledby="important-notices" class="notices">
+          <h2 id="important-notices" class="subtitle">
+            重要なお知らせ
+          </h2>
+          <p>現在、重要なお知らせはありません。</p>
+        </section>
+        <section aria-labelledby="start" class="start">
+          <h2 id="start" class="subtitle">
+            はじめての方へ
+          </h2>
+          <p>利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。</p>
+          <p>
+            <a href="/register" class="button">
+              利用者登録を始める
+            </a>
+          </p>
+          <p>
+            <a href="/faq">よくある質問</a>
+          </p>
+        </section>
+      </>,
+    ),
+  );
+
+  r.get('/terms', (c) => page(c, { title: '利用規約' }, <TermsContent {...docOptions} />));
+  r.get('/privacy', (c) => page(c, { title: 'プライバシーポリシー' }, <PrivacyContent registrationTtlSeconds={docOptions.registrationTtlSeconds} />));
+  r.get('/faq', (c) => page(c, { title: 'よくある質問' }, <FaqContent {...docOptions} />));
+
+  if (deps.devMailbox) {
+    const list = deps.devMailbox;
+    r.get('/dev/mailbox', async (c) => {
+      const mails = await list();
+      return page(
+        c,
+        { title: '開発用メールボックス', wide: true },
+        <>
+          <p class="notice notice--warning">
+            SMTP_URL が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。
+          </p>
+          {mails.length === 0 ? <p>メールはまだありません。</p> : null}
+          {mails.map((m) => (
+            <article class="mail" aria-labelledby={`mail-${m.id}`}>
+              <h2 id={`mail-${m.id}`} class="subtitle">
+                {m.subject}
+              </h2>
+              <p class="mail__meta">
+                宛先：<span class="address">{m.to}</span>／{m.createdAt.toISOString()}／{m.status === 'sent' ? '送信済み' : '送信待ち'}
+              </p>
+              <pre class="mail__body">{m.body}</pre>
+            </article>
+          ))}
+        </>,
+      );
+    });
+  }
+  return r;
+}

@@ -1,0 +1,70 @@
+/**
+ * The databases every database test runs on: the embedded PGlite always, and a PostgreSQL server
+ * when TEST_DATABASE_URL is set (CI sets it). Each test file gets its own fresh, migrated database.
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { testEnv } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { SNAPSHOT_FILE } from './paths.js';
+
+export type TestDatabase = Database & { name: string; truncate(): Promise<void> };
+
+export type DatabaseFactory = { name: 'pglite' | 'postgres'; open(): Promise<TestDatabase> };
+
+const TABLES = ['sessions', 'registration_codes', 'mail_outbox', 'registrations', 'rate_limits', 'users'];
+
+async function withTruncate(database: Database, name: string, dispose: () => Promise<void>): Promise<TestDatabase> {
+  return {
+    ...database,
+    name,
+    async truncate() {
+      // audit_log is append-only (a trigger forbids DELETE); TRUNCATE is how tests reset it.
+      await database.db.execute(sql.raw(`truncate ${[...TABLES, 'audit_log'].join(', ')} restart identity cascade`));
+    },
+    async close() {
+      await database.close();
+      await dispose();
+    },
+  };
+}
+
+export const pgliteFactory: DatabaseFactory = {
+  name: 'pglite',
+  async open() {
+    const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(SNAPSHOT_FILE)]) });
+    const database = await openDatabase({ pglite }, false);
+    return withTruncate(database, 'pglite', async () => undefined);
+  },
+};
+
+export function postgresFactory(url: string): DatabaseFactory {
+  return {
+    name: 'postgres',
+    async open() {
+      const dbName = `madoguchi_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database ${dbName}`);
+      await admin.end();
+      const u = new URL(url);
+      u.pathname = `/${dbName}`;
+      const database = await openDatabase({ url: u.toString(), poolSize: 5 });
+      return withTruncate(database, 'postgres', async () => {
+        const drop = new pg.Client({ connectionString: url });
+        await drop.connect();
+        await drop.query(`drop database if exists ${dbName} with (force)`);
+        await drop.end();
+      });
+    },
+  };
+}
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
+export function databaseFactories(): DatabaseFactory[] {
+  const url = testEnv().testDatabaseUrl;
+  return url ? [pgliteFactory, postgresFactory(url)] : [pgliteFactory];
+}
