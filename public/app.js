@@ -106,7 +106,8 @@
   document.addEventListener('DOMContentLoaded', function () {
     var forms = document.querySelectorAll('form[method="post"]');
     for (var i = 0; i < forms.length; i++) {
-      if (forms[i].hasAttribute('data-confirm') && typeof HTMLDialogElement === 'function') confirmBeforeSubmit(forms[i]);
+      if (forms[i].hasAttribute('data-confirm') && typeof HTMLDialogElement === 'function')
+        confirmBeforeSubmit(forms[i]);
       guardDoubleSubmit(forms[i]);
     }
     var toggles = document.querySelectorAll('[data-show-password]');

@@ -20,7 +20,8 @@ if (!existsSync(chromium)) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
       run('apt-get', ['update'], { env });
-      if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) process.exit(1);
+      if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0)
+        process.exit(1);
     }
   } else {
     console.error(
@@ -34,7 +35,14 @@ if (!existsSync(chromium)) {
   }
 }
 
-let status = run('npx', ['tsc', '--noEmit', '-p', '.']);
-if (status !== 0) process.exit(status);
+for (const [cmd, ...args] of [
+  ['npx', 'tsc', '--noEmit', '-p', '.'],
+  ['npx', 'eslint', '.'],
+  ['npx', 'prettier', '--check', '--log-level', 'warn', '.'],
+]) {
+  const code = run(cmd, args);
+  if (code !== 0) process.exit(code);
+}
+let status;
 status = run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
 process.exit(status);

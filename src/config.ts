@@ -83,8 +83,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
     else if (e.SESSION_SECRET.length < 32 || new Set(e.SESSION_SECRET).size < 10)
       problems.push('SESSION_SECRET: too weak (use at least 32 random characters)');
-    if (!e.BASE_URL || !baseUrl.startsWith('https:')) problems.push('BASE_URL: must be an https:// URL in production');
-    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for trying it out)');
+    if (!e.BASE_URL || !baseUrl.startsWith('https:'))
+      problems.push('BASE_URL: must be an https:// URL in production');
+    if (!e.DATABASE_URL)
+      problems.push('DATABASE_URL: required in production (the embedded database is for trying it out)');
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {

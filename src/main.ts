@@ -38,11 +38,17 @@ export async function startServer(
   config: Config,
   options: { clock?: Clock; database?: Database; open?: OpenOptions; listen?: boolean } = {},
 ): Promise<Running> {
-  const logger = pino({ level: config.logLevel, base: undefined, redact: ['req.headers.cookie', 'email', 'password'] });
+  const logger = pino({
+    level: config.logLevel,
+    base: undefined,
+    redact: ['req.headers.cookie', 'email', 'password'],
+  });
   const clock = options.clock ?? systemClock;
   const database =
     options.database ??
-    (await openDatabase(options.open ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir })));
+    (await openDatabase(
+      options.open ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
+    ));
   const { db } = database;
 
   const users = userStore(db);
@@ -93,7 +99,9 @@ export async function startServer(
     return n;
   };
   let sweepTimer: NodeJS.Timeout | null = setInterval(() => {
-    sweep().catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'sweep failed'));
+    sweep().catch((e: unknown) =>
+      logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'sweep failed'),
+    );
   }, config.sweepIntervalSeconds * 1000);
   sweepTimer.unref();
 
@@ -108,7 +116,9 @@ export async function startServer(
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, createServer });
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  await new Promise<void>((resolve) =>
+    server.listening ? resolve() : server.once('listening', () => resolve()),
+  );
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
 

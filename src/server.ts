@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const running = await startServer(config);
-  console.log(`オンライン手続かわさき is running on ${config.baseUrl} (database: ${running.database.driver}, mail: ${config.smtpUrl ? 'SMTP' : 'development mailbox at /dev/mailbox'})`);
+  console.log(
+    `オンライン手続かわさき is running on ${config.baseUrl} (database: ${running.database.driver}, mail: ${config.smtpUrl ? 'SMTP' : 'development mailbox at /dev/mailbox'})`,
+  );
   const stop = (signal: string) => {
     console.log(`${signal} received: finishing requests in flight, then stopping`);
     running.close().then(

@@ -95,7 +95,12 @@ export type CompleteResult =
   | { outcome: 'not_ready' };
 
 export interface RegistrationStore {
-  create(input: { tokenHash: string; kind: UserKind; now: Date; expiresAt: Date }): Promise<RegistrationRecord>;
+  create(input: {
+    tokenHash: string;
+    kind: UserKind;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<RegistrationRecord>;
   findByTokenHash(tokenHash: string): Promise<RegistrationRecord | null>;
   /** Sets the address, stores the first code and queues its mail, in one transaction. */
   startCodeStep(id: string, input: CodeStepInput): Promise<void>;
@@ -142,7 +147,12 @@ export interface SessionStore {
 
 export interface RateLimiter {
   /** Counts one hit on `key` in a fixed window; says whether it is within `limit`. */
-  hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    now: Date,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 export type AuditEntry = {
@@ -158,7 +168,16 @@ export interface AuditLog {
 }
 
 export interface MailTemplates {
-  registrationCode(v: { code: string; ttlMinutes: number; mailDomain: string }): { subject: string; body: string };
-  registrationAttemptOnExistingAccount(v: { signInUrl: string; resetUrl: string }): { subject: string; body: string };
-  registrationComplete(v: { name: string; kind: UserKind; myPageUrl: string }): { subject: string; body: string };
+  registrationCode(v: { code: string; ttlMinutes: number; mailDomain: string }): {
+    subject: string;
+    body: string;
+  };
+  registrationAttemptOnExistingAccount(v: { signInUrl: string; resetUrl: string }): {
+    subject: string;
+    body: string;
+  };
+  registrationComplete(v: { name: string; kind: UserKind; myPageUrl: string }): {
+    subject: string;
+    body: string;
+  };
 }

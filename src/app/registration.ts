@@ -6,7 +6,13 @@
 import { parseEmail, maskEmail } from '../domain/email.js';
 import { toHalfWidthAscii } from '../domain/normalize.js';
 import { checkPassword } from '../domain/password.js';
-import { displayName, parseProfile, type FieldError, type Profile, type UserKind } from '../domain/profile.js';
+import {
+  displayName,
+  parseProfile,
+  type FieldError,
+  type Profile,
+  type UserKind,
+} from '../domain/profile.js';
 import type {
   AuditLog,
   Clock,
@@ -92,7 +98,12 @@ export function registrationUseCases(deps: RegistrationDeps) {
     async begin(kind: UserKind): Promise<{ token: string }> {
       const token = newToken();
       const now = clock.now();
-      await registrations.create({ tokenHash: hashToken(token), kind, now, expiresAt: new Date(now.getTime() + ttlMs) });
+      await registrations.create({
+        tokenHash: hashToken(token),
+        kind,
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
       return { token };
     },
 
@@ -114,10 +125,20 @@ export function registrationUseCases(deps: RegistrationDeps) {
       const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
       if (!loaded.ok) return loaded;
       const parsed = parseEmail(rawEmail);
-      if (!parsed.ok) return { ok: false, fieldError: { field: 'email', code: parsed.code }, value: toHalfWidthAscii(rawEmail) };
+      if (!parsed.ok)
+        return {
+          ok: false,
+          fieldError: { field: 'email', code: parsed.code },
+          value: toHalfWidthAscii(rawEmail),
+        };
       const now = clock.now();
       if (meta.ip) {
-        const limit = await deps.rateLimiter.hit(`code-mail:ip:${meta.ip}`, deps.codeMailsPerIpPer10Min, 600, now);
+        const limit = await deps.rateLimiter.hit(
+          `code-mail:ip:${meta.ip}`,
+          deps.codeMailsPerIpPer10Min,
+          600,
+          now,
+        );
         if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
       }
       let flow = loaded.flow;
@@ -143,7 +164,12 @@ export function registrationUseCases(deps: RegistrationDeps) {
         expiresAt: new Date(now.getTime() + ttlMs),
       });
       await deps.audit.record(
-        { action: 'registration.code_sent', ip: meta.ip, userAgent: meta.userAgent, detail: { email: maskEmail(parsed.email), kind: flow.kind } },
+        {
+          action: 'registration.code_sent',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { email: maskEmail(parsed.email), kind: flow.kind },
+        },
         now,
       );
       return { ok: true, token: flowToken };
@@ -153,17 +179,33 @@ export function registrationUseCases(deps: RegistrationDeps) {
     async resendCode(
       token: string | undefined,
       meta: RequestMeta,
-    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem } | { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number } | { ok: false; rateLimited: number }> {
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number }
+      | { ok: false; rateLimited: number }
+    > {
       const loaded = await load(token, ['code_sent']);
       if (!loaded.ok) return loaded;
       const flow = loaded.flow;
       const now = clock.now();
-      const sinceLast = flow.lastCodeSentAt ? (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000 : Infinity;
+      const sinceLast = flow.lastCodeSentAt
+        ? (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000
+        : Infinity;
       if (flow.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
       if (sinceLast < RESEND_INTERVAL_SECONDS)
-        return { ok: false, refused: 'too_soon', retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast) };
+        return {
+          ok: false,
+          refused: 'too_soon',
+          retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast),
+        };
       if (meta.ip) {
-        const limit = await deps.rateLimiter.hit(`code-mail:ip:${meta.ip}`, deps.codeMailsPerIpPer10Min, 600, now);
+        const limit = await deps.rateLimiter.hit(
+          `code-mail:ip:${meta.ip}`,
+          deps.codeMailsPerIpPer10Min,
+          600,
+          now,
+        );
         if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
       }
       const email = flow.email as string;
@@ -177,16 +219,28 @@ export function registrationUseCases(deps: RegistrationDeps) {
         notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
         maxCodes: MAX_CODES,
       });
-      if (result !== 'sent') return { ok: false, refused: result, retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0 };
+      if (result !== 'sent')
+        return {
+          ok: false,
+          refused: result,
+          retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
+        };
       await deps.audit.record(
-        { action: 'registration.code_sent', ip: meta.ip, userAgent: meta.userAgent, detail: { email: maskEmail(email), resend: true } },
+        {
+          action: 'registration.code_sent',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { email: maskEmail(email), resend: true },
+        },
         now,
       );
       return { ok: true };
     },
 
     /** 別のメールアドレスで登録する: the pending registration is deleted at once; a new flow of the same kind begins. */
-    async useDifferentAddress(token: string | undefined): Promise<{ ok: true; token: string } | { ok: false; problem: FlowProblem }> {
+    async useDifferentAddress(
+      token: string | undefined,
+    ): Promise<{ ok: true; token: string } | { ok: false; problem: FlowProblem }> {
       const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
       if (!loaded.ok) return loaded;
       await registrations.delete(loaded.flow.id);
@@ -219,7 +273,10 @@ export function registrationUseCases(deps: RegistrationDeps) {
       const hmac = hmacCode(deps.secret, flow.id, code);
       const match = (await registrations.listUnusedCodes(flow.id)).find((c) => equalHex(c.codeHmac, hmac));
       if (match && (await registrations.consumeCode(flow.id, match.id, now))) {
-        await deps.audit.record({ action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent }, now);
+        await deps.audit.record(
+          { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent },
+          now,
+        );
         return { ok: true };
       }
       const latest = await registrations.findByTokenHash(hashToken(token as string));
@@ -239,7 +296,11 @@ export function registrationUseCases(deps: RegistrationDeps) {
     async submitProfile(
       token: string | undefined,
       raw: Record<string, string | undefined>,
-    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem } | { ok: false; errors: FieldError[]; values: Record<string, string> }> {
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; errors: FieldError[]; values: Record<string, string> }
+    > {
       const loaded = await load(token, ['verified', 'profile_entered']);
       if (!loaded.ok) return loaded;
       const flow = loaded.flow;
@@ -260,7 +321,9 @@ export function registrationUseCases(deps: RegistrationDeps) {
     },
 
     /** 入力に戻る on screen 6. */
-    async backToProfile(token: string | undefined): Promise<{ ok: true } | { ok: false; problem: FlowProblem }> {
+    async backToProfile(
+      token: string | undefined,
+    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem }> {
       const loaded = await load(token, ['verified', 'profile_entered']);
       if (!loaded.ok) return loaded;
       await registrations.reopenProfile(loaded.flow.id);
@@ -272,29 +335,45 @@ export function registrationUseCases(deps: RegistrationDeps) {
       token: string | undefined,
       meta: RequestMeta,
     ): Promise<
-      | { ok: true; userId: string; firstTime: boolean }
-      | { ok: false; problem: FlowProblem | 'email_taken' }
+      { ok: true; userId: string; firstTime: boolean } | { ok: false; problem: FlowProblem | 'email_taken' }
     > {
       const loaded = await load(token, ['profile_entered', 'completed']);
       if (!loaded.ok) return loaded;
       const flow = loaded.flow;
-      if (flow.state === 'completed' && flow.userId) return { ok: true, userId: flow.userId, firstTime: false };
+      if (flow.state === 'completed' && flow.userId)
+        return { ok: true, userId: flow.userId, firstTime: false };
       const now = clock.now();
       const parsed = parseProfile(flow.kind, flow.profileValues ?? {}, japanToday(now));
-      if (!parsed.ok || !flow.passwordHash || !flow.email || !flow.emailKey) return { ok: false, problem: 'wrong_step' };
+      if (!parsed.ok || !flow.passwordHash || !flow.email || !flow.emailKey)
+        return { ok: false, problem: 'wrong_step' };
       if (flow.addressTaken) {
         // Only reachable by someone who had no code for the address; refuse without telling more.
         return { ok: false, problem: 'wrong_step' };
       }
       const user = toNewUser(parsed.profile, flow.email, flow.emailKey, flow.passwordHash);
       const name = displayName(parsed.profile);
-      const mail = deps.templates.registrationComplete({ name, kind: flow.kind, myPageUrl: `${deps.baseUrl}/mypage` });
-      const result = await registrations.complete(flow.id, user, { template: 'registration_complete', to: flow.email, ...mail }, now);
+      const mail = deps.templates.registrationComplete({
+        name,
+        kind: flow.kind,
+        myPageUrl: `${deps.baseUrl}/mypage`,
+      });
+      const result = await registrations.complete(
+        flow.id,
+        user,
+        { template: 'registration_complete', to: flow.email, ...mail },
+        now,
+      );
       if (result.outcome === 'email_taken') return { ok: false, problem: 'email_taken' };
       if (result.outcome === 'not_ready') return { ok: false, problem: 'wrong_step' };
       if (result.outcome === 'created')
         await deps.audit.record(
-          { action: 'registration.completed', userId: result.userId, ip: meta.ip, userAgent: meta.userAgent, detail: { kind: flow.kind } },
+          {
+            action: 'registration.completed',
+            userId: result.userId,
+            ip: meta.ip,
+            userAgent: meta.userAgent,
+            detail: { kind: flow.kind },
+          },
           now,
         );
       return { ok: true, userId: result.userId, firstTime: result.outcome === 'created' };
@@ -311,5 +390,12 @@ export type RegistrationUseCases = ReturnType<typeof registrationUseCases>;
 
 function toNewUser(p: Profile, email: string, emailKey: string, passwordHash: string): NewUser {
   const { kind, notify, ...profile } = p as Profile & { notify: boolean };
-  return { kind, email, emailKey, passwordHash, notify, profile: profile as unknown as Record<string, string | null> };
+  return {
+    kind,
+    email,
+    emailKey,
+    passwordHash,
+    notify,
+    profile: profile as unknown as Record<string, string | null>,
+  };
 }

@@ -15,9 +15,7 @@ export type SessionDeps = {
 };
 
 export type CurrentSession =
-  | { status: 'signed_in'; user: UserRecord; signedInAt: Date }
-  | { status: 'timed_out' }
-  | { status: 'none' };
+  { status: 'signed_in'; user: UserRecord; signedInAt: Date } | { status: 'timed_out' } | { status: 'none' };
 
 export function sessionUseCases(deps: SessionDeps) {
   const { sessions, clock } = deps;
@@ -57,7 +55,8 @@ export function sessionUseCases(deps: SessionDeps) {
       const idHash = hashToken(id);
       const s = await sessions.find(idHash);
       await sessions.delete(idHash);
-      if (s) await deps.audit.record({ action: 'session.signed_out', userId: s.userId, ...meta }, clock.now());
+      if (s)
+        await deps.audit.record({ action: 'session.signed_out', userId: s.userId, ...meta }, clock.now());
     },
   };
 }

@@ -30,8 +30,14 @@ export function signInUseCases(deps: SignInDeps) {
     async signIn(rawEmail: string, password: string, meta: RequestMeta): Promise<SignInResult> {
       const now = deps.clock.now();
       if (meta.ip) {
-        const limit = await deps.rateLimiter.hit(`sign-in:ip:${meta.ip}`, SIGN_INS_PER_IP_PER_10_MIN, 600, now);
-        if (!limit.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+        const limit = await deps.rateLimiter.hit(
+          `sign-in:ip:${meta.ip}`,
+          SIGN_INS_PER_IP_PER_10_MIN,
+          600,
+          now,
+        );
+        if (!limit.allowed)
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
       }
       const parsed = parseEmail(rawEmail);
       const user = parsed.ok ? await deps.users.findByEmailKey(parsed.key) : null;
@@ -42,7 +48,10 @@ export function signInUseCases(deps: SignInDeps) {
       }
       const lockedUntil = await deps.users.lockedUntil(user.id);
       if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
-        await deps.audit.record({ action: 'session.sign_in_failed', userId: user.id, ...meta, detail: { held: true } }, now);
+        await deps.audit.record(
+          { action: 'session.sign_in_failed', userId: user.id, ...meta, detail: { held: true } },
+          now,
+        );
         return { ok: false, reason: 'invalid' };
       }
       if (!valid) {

@@ -25,10 +25,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type OpenOptions =
-  | { url: string; poolSize?: number }
-  | { dataDir: string }
-  | { pglite: PGlite };
+export type OpenOptions = { url: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite };
 
 export async function openDatabase(options: OpenOptions, migrateNow = true): Promise<Database> {
   if ('url' in options) {
@@ -53,7 +50,9 @@ export async function openDatabase(options: OpenOptions, migrateNow = true): Pro
 /** True when the database answers and every checked-in migration has been applied. */
 export async function isReady(db: Db): Promise<boolean> {
   try {
-    const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+      entries: unknown[];
+    };
     const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const rows = (result as unknown as { rows: { n: number }[] }).rows;
     return (rows[0]?.n ?? 0) >= journal.entries.length;

@@ -49,7 +49,13 @@ export function outboxStore(db: Db) {
         .set({ status: 'sending', lockedUntil: lease, attempts: sql`${mailOutbox.attempts} + 1` })
         .where(inArray(mailOutbox.id, due))
         .returning();
-      return rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, body: r.body, attempts: r.attempts }));
+      return rows.map((r) => ({
+        id: r.id,
+        to: r.toAddress,
+        subject: r.subject,
+        body: r.body,
+        attempts: r.attempts,
+      }));
     },
 
     async markSent(id: number, now: Date): Promise<void> {

@@ -23,7 +23,10 @@ export function rateLimiter(db: Db): RateLimiter {
         .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
       const count = row?.count ?? 1;
       const start = row?.windowStart ?? now;
-      const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((start.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+      );
       return { allowed: count <= limit, retryAfterSeconds };
     },
   };

@@ -1,6 +1,12 @@
 /** RegistrationStore on PostgreSQL: the pending flows, their codes and their mails. */
 import { and, eq, isNull, lt, lte, or, sql, gt } from 'drizzle-orm';
-import type { CompleteResult, NewUser, OutgoingMail, RegistrationRecord, RegistrationStore } from '../app/ports.js';
+import type {
+  CompleteResult,
+  NewUser,
+  OutgoingMail,
+  RegistrationRecord,
+  RegistrationStore,
+} from '../app/ports.js';
 import type { Db } from './client.js';
 import { isUniqueViolation } from './errors.js';
 import { outboxRow } from './outbox.js';
@@ -39,7 +45,9 @@ export function registrationStore(db: Db): RegistrationStore {
           })
           .where(eq(registrations.id, id));
         if (input.codeHmac)
-          await tx.insert(registrationCodes).values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
+          await tx
+            .insert(registrationCodes)
+            .values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
         await tx.insert(mailOutbox).values(outboxRow(input.mail, input.now, id));
       });
     },
@@ -64,11 +72,16 @@ export function registrationStore(db: Db): RegistrationStore {
           )
           .returning({ id: registrations.id });
         if (updated.length === 0) {
-          const [row] = await tx.select({ n: registrations.codesSent }).from(registrations).where(eq(registrations.id, id));
+          const [row] = await tx
+            .select({ n: registrations.codesSent })
+            .from(registrations)
+            .where(eq(registrations.id, id));
           return row && row.n >= input.maxCodes ? 'too_many' : 'too_soon';
         }
         if (input.codeHmac)
-          await tx.insert(registrationCodes).values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
+          await tx
+            .insert(registrationCodes)
+            .values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
         if (input.mail) await tx.insert(mailOutbox).values(outboxRow(input.mail, input.now, id));
         return 'sent';
       });
@@ -111,7 +124,12 @@ export function registrationStore(db: Db): RegistrationStore {
       await db
         .update(registrations)
         .set({ state: 'profile_entered', profileValues: values, ...(passwordHash ? { passwordHash } : {}) })
-        .where(and(eq(registrations.id, id), or(eq(registrations.state, 'verified'), eq(registrations.state, 'profile_entered'))));
+        .where(
+          and(
+            eq(registrations.id, id),
+            or(eq(registrations.state, 'verified'), eq(registrations.state, 'profile_entered')),
+          ),
+        );
     },
 
     async reopenProfile(id) {
@@ -154,7 +172,13 @@ export function registrationStore(db: Db): RegistrationStore {
   };
 }
 
-async function completeIn(tx: Tx, id: string, user: NewUser, mail: OutgoingMail, now: Date): Promise<CompleteResult> {
+async function completeIn(
+  tx: Tx,
+  id: string,
+  user: NewUser,
+  mail: OutgoingMail,
+  now: Date,
+): Promise<CompleteResult> {
   // Lock the flow: a double submit waits here and then sees it completed.
   const [flow] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
   if (!flow) return { outcome: 'not_ready' };

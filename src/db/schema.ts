@@ -57,7 +57,10 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: ts('locked_until'),
   },
-  (t) => [uniqueIndex('users_email_key_unique').on(t.emailKey), index('users_created_at_idx').on(t.createdAt)],
+  (t) => [
+    uniqueIndex('users_email_key_unique').on(t.emailKey),
+    index('users_created_at_idx').on(t.createdAt),
+  ],
 );
 
 /**
@@ -88,7 +91,10 @@ export const registrations = pgTable(
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
   },
-  (t) => [uniqueIndex('registrations_token_hash_unique').on(t.tokenHash), index('registrations_expires_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('registrations_token_hash_unique').on(t.tokenHash),
+    index('registrations_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Every code sent for a registration (earlier codes stay valid), stored only as an HMAC. */

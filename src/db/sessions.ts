@@ -11,7 +11,14 @@ export function sessionStore(db: Db): SessionStore {
     },
     async find(idHash) {
       const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
-      return row ? { userId: row.userId, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, signedInAt: row.signedInAt } : null;
+      return row
+        ? {
+            userId: row.userId,
+            createdAt: row.createdAt,
+            lastSeenAt: row.lastSeenAt,
+            signedInAt: row.signedInAt,
+          }
+        : null;
     },
     async touch(idHash, now) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
@@ -22,7 +29,11 @@ export function sessionStore(db: Db): SessionStore {
     async deleteForUser(userId, exceptIdHash) {
       await db
         .delete(sessions)
-        .where(exceptIdHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, exceptIdHash)) : eq(sessions.userId, userId));
+        .where(
+          exceptIdHash
+            ? and(eq(sessions.userId, userId), ne(sessions.idHash, exceptIdHash))
+            : eq(sessions.userId, userId),
+        );
     },
   };
 }

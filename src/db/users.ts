@@ -48,7 +48,8 @@ export function toUserRecord(u: UserRow): UserRecord {
     passwordHash: u.passwordHash,
     notify: u.notify,
     status: u.status,
-    displayName: u.kind === 'individual' ? `${u.familyName ?? ''} ${u.givenName ?? ''}`.trim() : (u.orgName ?? ''),
+    displayName:
+      u.kind === 'individual' ? `${u.familyName ?? ''} ${u.givenName ?? ''}`.trim() : (u.orgName ?? ''),
     profileValues: profileValues(u),
     createdAt: u.createdAt,
     lastSignInAt: u.lastSignInAt,
@@ -71,7 +72,10 @@ export function userStore(db: Db): UserStore {
       return row?.t ?? null;
     },
     async recordSignIn(id, now) {
-      await db.update(users).set({ lastSignInAt: now, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, id));
+      await db
+        .update(users)
+        .set({ lastSignInAt: now, failedSignIns: 0, lockedUntil: null })
+        .where(eq(users.id, id));
     },
     async recordFailedSignIn(id, now, max, lockSeconds) {
       const lockUntil = new Date(now.getTime() + lockSeconds * 1000).toISOString();

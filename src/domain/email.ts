@@ -34,7 +34,7 @@ export function parseEmail(input: string): ParsedEmail {
   if (email === '') return { ok: false, code: 'required' };
   if (!ALLOWED.test(email)) return { ok: false, code: 'invalid_chars' };
   if (email.length > EMAIL_MAX_LENGTH) return { ok: false, code: 'too_long' };
-  if (false) return { ok: false, code: 'consecutive_dots' };
+  if (email.includes('..')) return { ok: false, code: 'consecutive_dots' };
 
   const parts = email.split('@');
   if (parts.length !== 2) return { ok: false, code: 'bad_format' };

@@ -26,7 +26,12 @@ export function startMailWorker(
         await transport.send(mail);
         await outbox.markSent(mail.id, clock.now());
       } catch (error) {
-        await outbox.markFailed(mail.id, mail.attempts, error instanceof Error ? error.message : String(error), clock.now());
+        await outbox.markFailed(
+          mail.id,
+          mail.attempts,
+          error instanceof Error ? error.message : String(error),
+          clock.now(),
+        );
       }
     }
     return mails.length;

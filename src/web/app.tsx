@@ -69,13 +69,21 @@ export function createApp(deps: WebDeps) {
     return c.body(text, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400' });
   });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => ((await deps.ready()) ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503)));
+  app.get('/readyz', async (c) =>
+    (await deps.ready()) ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503),
+  );
 
   app.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorPage(c as Ctx, 413, '送信できませんでした', '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。'),
+      onError: (c) =>
+        errorPage(
+          c as Ctx,
+          413,
+          '送信できませんでした',
+          '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。',
+        ),
     }),
   );
 
@@ -111,9 +119,19 @@ export function createApp(deps: WebDeps) {
   app.route('/', registrationRoutes(deps));
   app.route('/', accountRoutes(deps));
 
-  app.notFound((c) => errorPage(c as Ctx, 404, 'ページが見つかりません', 'お探しのページは見つかりませんでした。アドレスをご確認ください。'));
+  app.notFound((c) =>
+    errorPage(
+      c as Ctx,
+      404,
+      'ページが見つかりません',
+      'お探しのページは見つかりませんでした。アドレスをご確認ください。',
+    ),
+  );
   app.onError((err, c) => {
-    deps.logger.error({ requestId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack } }, 'request failed');
+    deps.logger.error(
+      { requestId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack } },
+      'request failed',
+    );
     return errorPage(
       c as Ctx,
       500,

@@ -16,7 +16,11 @@ export type WebDeps = {
   registration: RegistrationUseCases;
   sessions: SessionUseCases;
   signIn: SignInUseCases;
-  devMailbox: (() => Promise<{ id: number; to: string; subject: string; body: string; status: string; createdAt: Date }[]>) | null;
+  devMailbox:
+    | (() => Promise<
+        { id: number; to: string; subject: string; body: string; status: string; createdAt: Date }[]
+      >)
+    | null;
   ready: () => Promise<boolean>;
   logger: Logger;
 };

@@ -16,9 +16,19 @@ export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
 export type PageOptions = { title: string; errors?: Errors; status?: number; wide?: boolean; h1?: boolean };
 
 /** Renders a full page with `<!DOCTYPE html>`; the `<h1>` is the title unless `h1: false`. */
-export async function renderPage(c: Ctx, showDevMailbox: boolean, opts: PageOptions, body: Child): Promise<Response> {
+export async function renderPage(
+  c: Ctx,
+  showDevMailbox: boolean,
+  opts: PageOptions,
+  body: Child,
+): Promise<Response> {
   const html = (
-    <Layout title={opts.title} hasErrors={(opts.errors?.length ?? 0) > 0} chrome={chrome(c, showDevMailbox)} wide={opts.wide}>
+    <Layout
+      title={opts.title}
+      hasErrors={(opts.errors?.length ?? 0) > 0}
+      chrome={chrome(c, showDevMailbox)}
+      wide={opts.wide}
+    >
       {opts.h1 === false ? null : <h1 class="title">{opts.title}</h1>}
       {body}
     </Layout>

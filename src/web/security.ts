@@ -18,7 +18,10 @@ export function securityHeaders(production: boolean): MiddlewareHandler<AppEnv> 
     h.set('Referrer-Policy', 'same-origin');
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    h.set(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    );
     if (production) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
     if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
   };
@@ -68,7 +71,12 @@ export function csrf(opts: {
     let cookie = getCookie(c, opts.cookieName);
     if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) {
       cookie = randomBytes(24).toString('base64url');
-      setCookie(c, opts.cookieName, cookie, { httpOnly: true, sameSite: 'Lax', secure: opts.secure, path: '/' });
+      setCookie(c, opts.cookieName, cookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: opts.secure,
+        path: '/',
+      });
     }
     const expected = csrfToken(opts.secret, cookie);
     c.set('csrfToken', expected);
@@ -76,9 +84,11 @@ export function csrf(opts: {
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') return opts.onFail(c);
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && origin !== allowedOrigin && origin !== new URL(c.req.url).origin) return opts.onFail(c);
+    if (origin && origin !== 'null' && origin !== allowedOrigin && origin !== new URL(c.req.url).origin)
+      return opts.onFail(c);
     const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return opts.onFail(c);
+    if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
+      return opts.onFail(c);
     let sent: unknown;
     try {
       sent = (await c.req.parseBody())['_csrf'];

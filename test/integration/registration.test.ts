@@ -11,8 +11,17 @@ import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/regist
 /** Every text column of every table, searched for a string: proves data is really gone. */
 async function tablesContaining(database: TestDatabase, needle: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ['users', 'registrations', 'registration_codes', 'mail_outbox', 'sessions', 'rate_limits']) {
-    const r = await database.db.execute(sql.raw(`select count(*)::int as n from ${table} t where t::text ilike '%${needle}%'`));
+  for (const table of [
+    'users',
+    'registrations',
+    'registration_codes',
+    'mail_outbox',
+    'sessions',
+    'rate_limits',
+  ]) {
+    const r = await database.db.execute(
+      sql.raw(`select count(*)::int as n from ${table} t where t::text ilike '%${needle}%'`),
+    );
     const n = (r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
     if (n > 0) found.push(table);
   }
@@ -50,13 +59,22 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       notify: true,
     });
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const mails = await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_complete'));
+    const mails = await h.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, 'registration_complete'));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toBe('【オンライン手続かわさき】本登録完了のお知らせ');
     expect(mails[0]?.body).toContain('川崎 太郎 様');
     expect(mails[0]?.body).not.toContain(INDIVIDUAL_FORM.password);
     const [flow] = await h.db.select().from(registrations);
-    expect(flow).toMatchObject({ state: 'completed', email: null, emailKey: null, profileValues: null, passwordHash: null });
+    expect(flow).toMatchObject({
+      state: 'completed',
+      email: null,
+      emailKey: null,
+      profileValues: null,
+      passwordHash: null,
+    });
     expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
   });
 
@@ -105,14 +123,22 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const { token } = await h.registration.begin('business');
     const sent = await h.registration.submitEmail(token, 'owner@example.jp', META);
     expect(sent).toEqual({ ok: true, token: expect.any(String) });
-    const notice = (await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_attempt_existing')))[0];
+    const notice = (
+      await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_attempt_existing'))
+    )[0];
     expect(notice?.toAddress).toBe('owner@example.jp');
     expect(notice?.body).toContain('すでに利用者IDとして登録されています');
     expect(notice?.body).not.toMatch(/\d{6}/);
     // Every code fails, and the flow ends after 5 tries as for anyone.
     for (let i = 0; i < 4; i++)
-      expect(await h.registration.verifyCode(sent.ok ? sent.token : '', '123456', META)).toMatchObject({ ok: false, triesLeft: 4 - i });
-    expect(await h.registration.verifyCode(sent.ok ? sent.token : '', '654321', META)).toEqual({ ok: false, problem: 'exhausted' });
+      expect(await h.registration.verifyCode(sent.ok ? sent.token : '', '123456', META)).toMatchObject({
+        ok: false,
+        triesLeft: 4 - i,
+      });
+    expect(await h.registration.verifyCode(sent.ok ? sent.token : '', '654321', META)).toEqual({
+      ok: false,
+      problem: 'exhausted',
+    });
     expect(await h.db.select().from(users)).toHaveLength(1);
   });
 
@@ -129,7 +155,10 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(await h.registration.sweepExpired()).toBe(1);
     expect(await tablesContaining(database, 'late@example.jp')).toEqual([]);
     expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
-    expect(await h.registration.verifyCode(sent.token, code, META)).toEqual({ ok: false, problem: 'missing' });
+    expect(await h.registration.verifyCode(sent.token, code, META)).toEqual({
+      ok: false,
+      problem: 'missing',
+    });
     // The audit log keeps only a masked address.
     const audit = await h.db.select().from(auditLog);
     expect(JSON.stringify(audit)).toContain('la***@example.jp');
@@ -142,9 +171,14 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const { token } = await h.registration.begin('individual');
     const sent = await h.registration.submitEmail(token, 'slow@example.jp', META);
     if (!sent.ok) throw new Error('not sent');
-    expect((await h.registration.verifyCode(sent.token, await h.lastCode('slow@example.jp'), META)).ok).toBe(true);
+    expect((await h.registration.verifyCode(sent.token, await h.lastCode('slow@example.jp'), META)).ok).toBe(
+      true,
+    );
     h.clock.advance(601);
-    expect(await h.registration.submitProfile(sent.token, INDIVIDUAL_FORM)).toEqual({ ok: false, problem: 'expired' });
+    expect(await h.registration.submitProfile(sent.token, INDIVIDUAL_FORM)).toEqual({
+      ok: false,
+      problem: 'expired',
+    });
     expect(await h.db.select().from(registrations)).toHaveLength(0);
   });
 
@@ -155,13 +189,28 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     if (!sent.ok) throw new Error('not sent');
     const right = await h.lastCode('tries@example.jp');
     const wrong = right === '000000' ? '111111' : '000000';
-    expect(await h.registration.verifyCode(sent.token, '12ab', META)).toMatchObject({ ok: false, fieldError: { code: 'format' } });
-    expect(await h.registration.verifyCode(sent.token, '', META)).toMatchObject({ ok: false, fieldError: { code: 'required' } });
+    expect(await h.registration.verifyCode(sent.token, '12ab', META)).toMatchObject({
+      ok: false,
+      fieldError: { code: 'format' },
+    });
+    expect(await h.registration.verifyCode(sent.token, '', META)).toMatchObject({
+      ok: false,
+      fieldError: { code: 'required' },
+    });
     for (let left = 4; left >= 1; left--)
-      expect(await h.registration.verifyCode(sent.token, wrong, META)).toMatchObject({ ok: false, triesLeft: left });
-    expect(await h.registration.verifyCode(sent.token, wrong, META)).toEqual({ ok: false, problem: 'exhausted' });
+      expect(await h.registration.verifyCode(sent.token, wrong, META)).toMatchObject({
+        ok: false,
+        triesLeft: left,
+      });
+    expect(await h.registration.verifyCode(sent.token, wrong, META)).toEqual({
+      ok: false,
+      problem: 'exhausted',
+    });
     expect(await h.db.select().from(registrations)).toHaveLength(0);
-    expect(await h.registration.verifyCode(sent.token, right, META)).toEqual({ ok: false, problem: 'missing' });
+    expect(await h.registration.verifyCode(sent.token, right, META)).toEqual({
+      ok: false,
+      problem: 'missing',
+    });
   });
 
   it('the right code on the fifth try still works; paste with spaces, hyphens and full-width digits is accepted', async () => {
@@ -172,7 +221,9 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const right = await h.lastCode('fifth@example.jp');
     const wrong = right === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i++) await h.registration.verifyCode(sent.token, wrong, META);
-    const typed = ` ${right.slice(0, 3)}－${right.slice(3)} `.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const typed = ` ${right.slice(0, 3)}－${right.slice(3)} `.replace(/\d/g, (d) =>
+      String.fromCharCode(d.charCodeAt(0) + 0xfee0),
+    );
     expect(await h.registration.verifyCode(sent.token, typed, META)).toEqual({ ok: true });
   });
 
@@ -182,7 +233,9 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const sent = await h.registration.submitEmail(token, 'parallel@example.jp', META);
     if (!sent.ok) throw new Error('not sent');
     const right = await h.lastCode('parallel@example.jp');
-    const wrongs = Array.from({ length: 12 }, (_, i) => String((Number(right) + i + 1) % 1_000_000).padStart(6, '0'));
+    const wrongs = Array.from({ length: 12 }, (_, i) =>
+      String((Number(right) + i + 1) % 1_000_000).padStart(6, '0'),
+    );
     const results = await Promise.all(wrongs.map((w) => h.registration.verifyCode(sent.token, w, META)));
     expect(results.filter((r) => 'triesLeft' in r)).toHaveLength(4);
     expect(results.some((r) => r.ok)).toBe(false);
@@ -196,14 +249,23 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     if (!sent.ok) throw new Error('not sent');
     const first = await h.lastCode('resend@example.jp');
     h.clock.advance(59);
-    expect(await h.registration.resendCode(sent.token, META)).toMatchObject({ ok: false, refused: 'too_soon' });
+    expect(await h.registration.resendCode(sent.token, META)).toMatchObject({
+      ok: false,
+      refused: 'too_soon',
+    });
     for (let i = 0; i < 5; i++) {
       h.clock.advance(60);
       expect(await h.registration.resendCode(sent.token, META)).toEqual({ ok: true });
     }
     h.clock.advance(60);
-    expect(await h.registration.resendCode(sent.token, META)).toMatchObject({ ok: false, refused: 'too_many' });
-    const codeMails = await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_code'));
+    expect(await h.registration.resendCode(sent.token, META)).toMatchObject({
+      ok: false,
+      refused: 'too_many',
+    });
+    const codeMails = await h.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, 'registration_code'));
     expect(codeMails).toHaveLength(6);
     // 28 minutes after the last resend is over 35 minutes after the first code: still within the limit.
     h.clock.advance(28 * 60);
@@ -216,7 +278,10 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const sent = await h.registration.submitEmail(token, 'race-resend@example.jp', META);
     if (!sent.ok) throw new Error('not sent');
     h.clock.advance(61);
-    const results = await Promise.all([h.registration.resendCode(sent.token, META), h.registration.resendCode(sent.token, META)]);
+    const results = await Promise.all([
+      h.registration.resendCode(sent.token, META),
+      h.registration.resendCode(sent.token, META),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await h.db.select().from(registrationCodes)).toHaveLength(2);
   });
@@ -227,7 +292,10 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const sent = await h.registration.submitEmail(token, 'once@example.jp', META);
     if (!sent.ok) throw new Error('not sent');
     const code = await h.lastCode('once@example.jp');
-    const results = await Promise.all([h.registration.verifyCode(sent.token, code, META), h.registration.verifyCode(sent.token, code, META)]);
+    const results = await Promise.all([
+      h.registration.verifyCode(sent.token, code, META),
+      h.registration.verifyCode(sent.token, code, META),
+    ]);
     expect(results.every((r) => r.ok)).toBe(true); // the second sees the flow verified already
     const used = await h.db.select().from(registrationCodes);
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
@@ -258,11 +326,16 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
   it('a double submit of the confirm screen registers once and answers both with the same user', async () => {
     const h = harness(database);
     const token = await h.throughProfile('double@example.jp');
-    const [x, y] = await Promise.all([h.registration.confirm(token, META), h.registration.confirm(token, META)]);
+    const [x, y] = await Promise.all([
+      h.registration.confirm(token, META),
+      h.registration.confirm(token, META),
+    ]);
     expect(x.ok && y.ok && x.userId === y.userId).toBe(true);
     expect([x, y].filter((r) => r.ok && r.firstTime)).toHaveLength(1);
     expect(await h.db.select().from(users)).toHaveLength(1);
-    expect(await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_complete'))).toHaveLength(1);
+    expect(
+      await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_complete')),
+    ).toHaveLength(1);
   });
 
   it('入力に戻る keeps every value and the password; an empty password then stays the same', async () => {
@@ -271,8 +344,17 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(await h.registration.backToProfile(token)).toEqual({ ok: true });
     const loaded = await h.registration.load(token, ['verified']);
     if (!loaded.ok) throw new Error('flow lost');
-    expect(loaded.flow.profileValues).toMatchObject({ familyName: '川崎', cityAddress: '川崎市川崎区宮本町1番地', phone: '044-200-2111' });
-    const changed = { ...INDIVIDUAL_FORM, cityAddress: '川崎市中原区小杉町3丁目', password: '', passwordConfirm: '' };
+    expect(loaded.flow.profileValues).toMatchObject({
+      familyName: '川崎',
+      cityAddress: '川崎市川崎区宮本町1番地',
+      phone: '044-200-2111',
+    });
+    const changed = {
+      ...INDIVIDUAL_FORM,
+      cityAddress: '川崎市中原区小杉町3丁目',
+      password: '',
+      passwordConfirm: '',
+    };
     expect(await h.registration.submitProfile(token, changed)).toEqual({ ok: true });
     expect((await h.registration.confirm(token, META)).ok).toBe(true);
     const signedIn = await h.signIn.signIn('back@example.jp', INDIVIDUAL_FORM.password, META);
@@ -299,7 +381,11 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       expect.arrayContaining(['password:same_as_email', 'passwordConfirm:confirm_mismatch']),
     );
     expect(result.errors.some((e) => e.field.startsWith('birth'))).toBe(true);
-    expect(result.values).toMatchObject({ familyNameKana: 'カワサキ', phone: '044-200-2111', birthYear: '2099' });
+    expect(result.values).toMatchObject({
+      familyNameKana: 'カワサキ',
+      phone: '044-200-2111',
+      birthYear: '2099',
+    });
     const loaded = await h.registration.load(sent.token, ['verified']);
     expect(loaded.ok).toBe(true);
   });
@@ -311,7 +397,10 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       expect((await h.registration.submitEmail(token, `ip${i}@example.jp`, META)).ok).toBe(true);
     }
     const { token } = await h.registration.begin('individual');
-    expect(await h.registration.submitEmail(token, 'ip4@example.jp', META)).toMatchObject({ ok: false, rateLimited: expect.any(Number) });
+    expect(await h.registration.submitEmail(token, 'ip4@example.jp', META)).toMatchObject({
+      ok: false,
+      rateLimited: expect.any(Number),
+    });
     h.clock.advance(601);
     expect((await h.registration.submitEmail(token, 'ip4@example.jp', META)).ok).toBe(true);
   });

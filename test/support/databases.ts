@@ -17,13 +17,19 @@ export type DatabaseFactory = { name: 'pglite' | 'postgres'; open(): Promise<Tes
 
 const TABLES = ['sessions', 'registration_codes', 'mail_outbox', 'registrations', 'rate_limits', 'users'];
 
-async function withTruncate(database: Database, name: string, dispose: () => Promise<void>): Promise<TestDatabase> {
+async function withTruncate(
+  database: Database,
+  name: string,
+  dispose: () => Promise<void>,
+): Promise<TestDatabase> {
   return {
     ...database,
     name,
     async truncate() {
       // audit_log is append-only (a trigger forbids DELETE); TRUNCATE is how tests reset it.
-      await database.db.execute(sql.raw(`truncate ${[...TABLES, 'audit_log'].join(', ')} restart identity cascade`));
+      await database.db.execute(
+        sql.raw(`truncate ${[...TABLES, 'audit_log'].join(', ')} restart identity cascade`),
+      );
     },
     async close() {
       await database.close();

@@ -76,8 +76,23 @@ export function harness(database: TestDatabase, options: { ttlSeconds?: number; 
     mailDomain: 'dx.city.kawasaki.jp',
     baseUrl: 'http://localhost:3000',
   });
-  const sessions = sessionUseCases({ sessions: sessionStore(db), users, audit, clock, idleSeconds: 1800, absoluteSeconds: 43200 });
-  const signIn = signInUseCases({ users, hasher: argon2Hasher, rateLimiter: limiter, audit, clock, dummyHash: '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+  const sessions = sessionUseCases({
+    sessions: sessionStore(db),
+    users,
+    audit,
+    clock,
+    idleSeconds: 1800,
+    absoluteSeconds: 43200,
+  });
+  const signIn = signInUseCases({
+    users,
+    hasher: argon2Hasher,
+    rateLimiter: limiter,
+    audit,
+    clock,
+    dummyHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  });
   const outbox = outboxStore(db);
 
   /** The newest code mailed to an address (read from the outbox, as the mail worker would send it). */
@@ -96,13 +111,19 @@ export function harness(database: TestDatabase, options: { ttlSeconds?: number; 
   }
 
   /** Screens 2–5 for an address; returns the flow token at screen 6. */
-  async function throughProfile(email: string, kind: 'individual' | 'business' = 'individual'): Promise<string> {
+  async function throughProfile(
+    email: string,
+    kind: 'individual' | 'business' = 'individual',
+  ): Promise<string> {
     const { token } = await registration.begin(kind);
     const sent = await registration.submitEmail(token, email, META);
     if (!sent.ok) throw new Error(`submitEmail failed: ${JSON.stringify(sent)}`);
     const verified = await registration.verifyCode(sent.token, await lastCode(email), META);
     if (!verified.ok) throw new Error(`verifyCode failed: ${JSON.stringify(verified)}`);
-    const profile = await registration.submitProfile(sent.token, kind === 'individual' ? INDIVIDUAL_FORM : BUSINESS_FORM);
+    const profile = await registration.submitProfile(
+      sent.token,
+      kind === 'individual' ? INDIVIDUAL_FORM : BUSINESS_FORM,
+    );
     if (!profile.ok) throw new Error(`submitProfile failed: ${JSON.stringify(profile)}`);
     return sent.token;
   }

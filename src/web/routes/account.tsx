@@ -19,9 +19,13 @@ export function accountRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const names = cookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
-  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) => renderPage(c, dev, opts, body);
+  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
+    renderPage(c, dev, opts, body);
 
-  const loginPage = (c: Ctx, opts: { email?: string; next?: string; errors?: Errors; status?: number; info?: string } = {}) =>
+  const loginPage = (
+    c: Ctx,
+    opts: { email?: string; next?: string; errors?: Errors; status?: number; info?: string } = {},
+  ) =>
     page(
       c,
       { title: 'ログイン', errors: opts.errors, status: opts.status },
@@ -31,8 +35,22 @@ export function accountRoutes(deps: WebDeps) {
         <form method="post" action="/login" novalidate>
           <CsrfField token={c.get('csrfToken')} />
           <input type="hidden" name="next" value={safeNext(opts.next)} />
-          <TextField name="email" label="メールアドレス" type="email" autocomplete="email" inputmode="email" value={opts.email} error={opts.errors?.find((e) => e.field === 'email')?.message} />
-          <TextField name="password" label="パスワード" type="password" autocomplete="current-password" error={opts.errors?.find((e) => e.field === 'password')?.message} />
+          <TextField
+            name="email"
+            label="メールアドレス"
+            type="email"
+            autocomplete="email"
+            inputmode="email"
+            value={opts.email}
+            error={opts.errors?.find((e) => e.field === 'email')?.message}
+          />
+          <TextField
+            name="password"
+            label="パスワード"
+            type="password"
+            autocomplete="current-password"
+            error={opts.errors?.find((e) => e.field === 'password')?.message}
+          />
           <button type="submit" class="button">
             ログイン
           </button>
@@ -76,7 +94,12 @@ export function accountRoutes(deps: WebDeps) {
       });
     }
     const sid = await deps.sessions.start(result.userId, c.get('sessionId'));
-    setCookie(c, names.session, sid, { httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/' });
+    setCookie(c, names.session, sid, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.secureCookies,
+      path: '/',
+    });
     return c.redirect(safeNext(form.next), 303);
   });
 
@@ -88,9 +111,16 @@ export function accountRoutes(deps: WebDeps) {
 
   r.get('/mypage', (c) => {
     const s = c.get('session');
-    if (s.status !== 'signed_in') return c.redirect(s.status === 'timed_out' ? '/login?timeout=1&next=/mypage' : '/login?next=/mypage', 303);
+    if (s.status !== 'signed_in')
+      return c.redirect(
+        s.status === 'timed_out' ? '/login?timeout=1&next=/mypage' : '/login?next=/mypage',
+        303,
+      );
     const u = s.user;
-    const registered = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(u.createdAt);
+    const registered = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+      dateStyle: 'long',
+      timeZone: 'Asia/Tokyo',
+    }).format(u.createdAt);
     return page(
       c,
       { title: 'マイページ' },

@@ -9,8 +9,12 @@ import { TermsContent } from '../views/content/terms.js';
 export function pageRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const dev = deps.devMailbox !== null;
-  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) => renderPage(c, dev, opts, body);
-  const docOptions = { mailDomain: deps.config.mailDomain, registrationTtlSeconds: deps.config.registrationTtlSeconds };
+  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
+    renderPage(c, dev, opts, body);
+  const docOptions = {
+    mailDomain: deps.config.mailDomain,
+    registrationTtlSeconds: deps.config.registrationTtlSeconds,
+  };
 
   r.get('/', (c) =>
     page(
@@ -18,7 +22,9 @@ export function pageRoutes(deps: WebDeps) {
       { title: 'トップページ', h1: false },
       <>
         <h1 class="title">オンライン手続かわさき（e-KAWASAKI）</h1>
-        <p>川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。</p>
+        <p>
+          川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
+        </p>
         <section aria-labelledby="important-notices" class="notices">
           <h2 id="important-notices" class="subtitle">
             重要なお知らせ
@@ -29,7 +35,9 @@ export function pageRoutes(deps: WebDeps) {
           <h2 id="start" class="subtitle">
             はじめての方へ
           </h2>
-          <p>利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。</p>
+          <p>
+            利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
+          </p>
           <p>
             <a href="/register" class="button">
               利用者登録を始める
@@ -44,7 +52,13 @@ export function pageRoutes(deps: WebDeps) {
   );
 
   r.get('/terms', (c) => page(c, { title: '利用規約' }, <TermsContent {...docOptions} />));
-  r.get('/privacy', (c) => page(c, { title: 'プライバシーポリシー' }, <PrivacyContent registrationTtlSeconds={docOptions.registrationTtlSeconds} />));
+  r.get('/privacy', (c) =>
+    page(
+      c,
+      { title: 'プライバシーポリシー' },
+      <PrivacyContent registrationTtlSeconds={docOptions.registrationTtlSeconds} />,
+    ),
+  );
   r.get('/faq', (c) => page(c, { title: 'よくある質問' }, <FaqContent {...docOptions} />));
 
   if (deps.devMailbox) {
@@ -56,7 +70,8 @@ export function pageRoutes(deps: WebDeps) {
         { title: '開発用メールボックス', wide: true },
         <>
           <p class="notice notice--warning">
-            SMTP_URL が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。
+            SMTP_URL
+            が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。
           </p>
           {mails.length === 0 ? <p>メールはまだありません。</p> : null}
           {mails.map((m) => (
@@ -65,7 +80,8 @@ export function pageRoutes(deps: WebDeps) {
                 {m.subject}
               </h2>
               <p class="mail__meta">
-                宛先：<span class="address">{m.to}</span>／{m.createdAt.toISOString()}／{m.status === 'sent' ? '送信済み' : '送信待ち'}
+                宛先：<span class="address">{m.to}</span>／{m.createdAt.toISOString()}／
+                {m.status === 'sent' ? '送信済み' : '送信待ち'}
               </p>
               <pre class="mail__body">{m.body}</pre>
             </article>

@@ -10,7 +10,14 @@ import { validationMessage } from '../../messages/validation-ja.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
 import { readForm, renderPage } from '../render.js';
-import { CsrfField, ErrorSummary, Notice, StepIndicator, TextField, type Errors } from '../views/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  StepIndicator,
+  TextField,
+  type Errors,
+} from '../views/components.js';
 import { TermsContent } from '../views/content/terms.js';
 import { ConfirmView, ProfileForm } from '../views/profile-form.js';
 
@@ -19,7 +26,8 @@ const KINDS: Record<UserKind, string> = { individual: '個人', business: '事�
 export const FLOW_MESSAGES: Record<string, string> = {
   expired:
     '認証コードの送信から30分が経過したため、入力された情報は削除されました。お手数ですが、最初から利用者登録をやり直してください。',
-  exhausted: '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。',
+  exhausted:
+    '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。',
   missing: '登録の手続きが見つかりません。お手数ですが、最初から利用者登録をやり直してください。',
   email_taken:
     'このメールアドレスでの登録は、別の画面ですでに完了しています。ログイン画面からログインしてください。',
@@ -33,7 +41,8 @@ export function registrationRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const names = cookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
-  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) => renderPage(c, dev, opts, body);
+  const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
+    renderPage(c, dev, opts, body);
   const flowToken = (c: Ctx) => getCookie(c, names.flow);
   const setFlow = (c: Ctx, token: string) =>
     setCookie(c, names.flow, token, {
@@ -45,7 +54,8 @@ export function registrationRoutes(deps: WebDeps) {
     });
   /** A flow that cannot go on is never a dead end: back to the start with the reason. */
   const restart = (c: Ctx, problem: string) => {
-    if (problem !== 'wrong_step') deleteCookie(c, names.flow, { path: '/', secure: deps.config.secureCookies });
+    if (problem !== 'wrong_step')
+      deleteCookie(c, names.flow, { path: '/', secure: deps.config.secureCookies });
     return c.redirect(problem === 'wrong_step' ? '/register/resume' : `/register?reason=${problem}`, 303);
   };
   const tooMany = (c: Ctx, seconds: number) =>
@@ -87,7 +97,8 @@ export function registrationRoutes(deps: WebDeps) {
       <>
         <ErrorSummary errors={errors} />
         <p>
-          {KINDS[kind]}として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。
+          {KINDS[kind]}
+          として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。
         </p>
         <section class="terms-box" tabindex={0} aria-labelledby="terms-title">
           <h2 id="terms-title">オンライン手続かわさき 利用規約</h2>
@@ -133,7 +144,17 @@ export function registrationRoutes(deps: WebDeps) {
     const kind = parseKind(form?.kind);
     if (!form || !kind) return c.redirect('/register', 303);
     if (form.agree !== 'yes')
-      return termsPage(c, kind, [{ field: 'agree', message: '利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください' }], 400);
+      return termsPage(
+        c,
+        kind,
+        [
+          {
+            field: 'agree',
+            message: '利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください',
+          },
+        ],
+        400,
+      );
     const { token } = await deps.registration.begin(kind);
     setFlow(c, token);
     return c.redirect('/register/email', 303);
@@ -147,9 +168,12 @@ export function registrationRoutes(deps: WebDeps) {
       <>
         <StepIndicator current={1} />
         <ErrorSummary errors={errors} />
-        <p>利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。</p>
+        <p>
+          利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。
+        </p>
         <Notice>
-          迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{deps.config.mailDomain}
+          迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@
+          {deps.config.mailDomain}
           」ドメインからのメールが受信できるように設定してください。
         </Notice>
         <form method="post" action="/register/email" novalidate>
@@ -176,7 +200,12 @@ export function registrationRoutes(deps: WebDeps) {
     );
 
   r.get('/register/email', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), ['started', 'code_sent', 'verified', 'profile_entered']);
+    const loaded = await deps.registration.load(flowToken(c), [
+      'started',
+      'code_sent',
+      'verified',
+      'profile_entered',
+    ]);
     if (!loaded.ok) return restart(c, loaded.problem);
     return emailPage(c, loaded.flow.email ?? '');
   });
@@ -191,12 +220,26 @@ export function registrationRoutes(deps: WebDeps) {
     }
     if ('problem' in result) return restart(c, result.problem);
     if ('rateLimited' in result)
-      return emailPage(c, form.email ?? '', [{ field: 'email', message: tooMany(c, result.rateLimited) }], 429);
-    return emailPage(c, result.value, [{ field: 'email', message: validationMessage('email', result.fieldError.code) }], 400);
+      return emailPage(
+        c,
+        form.email ?? '',
+        [{ field: 'email', message: tooMany(c, result.rateLimited) }],
+        429,
+      );
+    return emailPage(
+      c,
+      result.value,
+      [{ field: 'email', message: validationMessage('email', result.fieldError.code) }],
+      400,
+    );
   });
 
   // Screen 4: メールアドレスの登録完了 (the code)
-  const codePage = async (c: Ctx, email: string, opts: { errors?: Errors; status?: number; info?: string } = {}) =>
+  const codePage = async (
+    c: Ctx,
+    email: string,
+    opts: { errors?: Errors; status?: number; info?: string } = {},
+  ) =>
     page(
       c,
       { title: 'メールアドレスの登録完了', errors: opts.errors, status: opts.status },
@@ -205,7 +248,8 @@ export function registrationRoutes(deps: WebDeps) {
         <ErrorSummary errors={opts.errors} />
         {opts.info ? <Notice kind="success">{opts.info}</Notice> : null}
         <p>
-          <strong class="address">{email}</strong> 宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。
+          <strong class="address">{email}</strong>{' '}
+          宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。
         </p>
         <Notice kind="warning">
           メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
@@ -228,7 +272,10 @@ export function registrationRoutes(deps: WebDeps) {
         </form>
         <h2 class="subtitle">メールが届かない場合</h2>
         <ul class="list">
-          <li>迷惑メールフォルダに届いていないか確認してください。「@{deps.config.mailDomain}」からのメールを受信できるよう設定してください。</li>
+          <li>
+            迷惑メールフォルダに届いていないか確認してください。「@{deps.config.mailDomain}
+            」からのメールを受信できるよう設定してください。
+          </li>
           <li>メールアドレスが正しいか確認してください。</li>
         </ul>
         <form method="post" action="/register/code/resend" class="inline-form">
@@ -239,7 +286,9 @@ export function registrationRoutes(deps: WebDeps) {
         </form>
         <p class="field__hint">再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</p>
         <p>
-          <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken'))}`}>別のメールアドレスで登録する</a>
+          <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken'))}`}>
+            別のメールアドレスで登録する
+          </a>
         </p>
         <p>
           <a href="/faq">認証コードが届かない場合（よくある質問）</a>
@@ -251,7 +300,9 @@ export function registrationRoutes(deps: WebDeps) {
     const loaded = await deps.registration.load(flowToken(c), ['code_sent', 'verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     if (loaded.flow.state !== 'code_sent') return c.redirect('/register/profile', 303);
-    const info = c.req.query('resent') ? '認証コードを再送しました。新しいメールを確認してください。' : undefined;
+    const info = c.req.query('resent')
+      ? '認証コードを再送しました。新しいメールを確認してください。'
+      : undefined;
     return codePage(c, loaded.flow.email ?? '', { info });
   });
 
@@ -264,7 +315,8 @@ export function registrationRoutes(deps: WebDeps) {
     const loaded = await deps.registration.load(flowToken(c), ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
     let message = validationMessage('code', result.fieldError.code);
-    if (result.triesLeft !== undefined) message = `認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと${result.triesLeft}回まで入力できます）`;
+    if (result.triesLeft !== undefined)
+      message = `認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと${result.triesLeft}回まで入力できます）`;
     return codePage(c, loaded.flow.email ?? '', { errors: [{ field: 'code', message }], status: 400 });
   });
 
@@ -301,7 +353,14 @@ export function registrationRoutes(deps: WebDeps) {
     return profilePage(c, flow.kind, flow.email ?? '', flow.profileValues ?? {}, flow.passwordHash !== null);
   });
 
-  const profilePage = (c: Ctx, kind: UserKind, email: string, values: Record<string, string>, passwordKept: boolean, errors?: Errors) =>
+  const profilePage = (
+    c: Ctx,
+    kind: UserKind,
+    email: string,
+    values: Record<string, string>,
+    passwordKept: boolean,
+    errors?: Errors,
+  ) =>
     page(
       c,
       { title: '利用者情報の入力', errors, status: errors ? 400 : 200 },
@@ -330,8 +389,18 @@ export function registrationRoutes(deps: WebDeps) {
     if ('problem' in result) return restart(c, result.problem);
     const loaded = await deps.registration.load(flowToken(c), ['verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
-    const errors = result.errors.map((e) => ({ field: e.field, message: validationMessage(e.field, e.code, loaded.flow.kind) }));
-    return profilePage(c, loaded.flow.kind, loaded.flow.email ?? '', result.values, loaded.flow.passwordHash !== null, errors);
+    const errors = result.errors.map((e) => ({
+      field: e.field,
+      message: validationMessage(e.field, e.code, loaded.flow.kind),
+    }));
+    return profilePage(
+      c,
+      loaded.flow.kind,
+      loaded.flow.email ?? '',
+      result.values,
+      loaded.flow.passwordHash !== null,
+      errors,
+    );
   });
 
   // Screen 6: 入力内容の確認
@@ -346,7 +415,9 @@ export function registrationRoutes(deps: WebDeps) {
       { title: '入力内容の確認', wide: false },
       <>
         <StepIndicator current={4} />
-        <p>入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。</p>
+        <p>
+          入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。
+        </p>
         <ConfirmView kind={flow.kind} email={flow.email ?? ''} values={flow.profileValues ?? {}} />
         <div class="actions">
           <form method="post" action="/register/confirm" data-confirm="登録します。よろしいですか？">
@@ -381,7 +452,12 @@ export function registrationRoutes(deps: WebDeps) {
     const current = c.get('session');
     if (!(current.status === 'signed_in' && current.user.id === result.userId)) {
       const sid = await deps.sessions.start(result.userId, c.get('sessionId'));
-      setCookie(c, names.session, sid, { httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/' });
+      setCookie(c, names.session, sid, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies,
+        path: '/',
+      });
     }
     return c.redirect('/register/complete', 303);
   });
@@ -397,7 +473,8 @@ export function registrationRoutes(deps: WebDeps) {
         <StepIndicator current={5} />
         <Notice kind="success">利用者登録が完了しました。</Notice>
         <p>
-          登録したメールアドレス（<span class="address">{s.user.email}</span>）宛に、本登録完了メールを送信しました。ご確認ください。
+          登録したメールアドレス（<span class="address">{s.user.email}</span>
+          ）宛に、本登録完了メールを送信しました。ご確認ください。
         </p>
         <p>
           <a href="/mypage" class="button">
@@ -409,9 +486,21 @@ export function registrationRoutes(deps: WebDeps) {
   });
 
   r.get('/register/resume', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), ['started', 'code_sent', 'verified', 'profile_entered', 'completed']);
+    const loaded = await deps.registration.load(flowToken(c), [
+      'started',
+      'code_sent',
+      'verified',
+      'profile_entered',
+      'completed',
+    ]);
     if (!loaded.ok) return restart(c, loaded.problem);
-    const next = { started: '/register/email', code_sent: '/register/code', verified: '/register/profile', profile_entered: '/register/confirm', completed: '/register/complete' } as const;
+    const next = {
+      started: '/register/email',
+      code_sent: '/register/code',
+      verified: '/register/profile',
+      profile_entered: '/register/confirm',
+      completed: '/register/complete',
+    } as const;
     return c.redirect(next[loaded.flow.state], 303);
   });
 

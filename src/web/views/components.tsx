@@ -38,7 +38,13 @@ export function ErrorSummary({ errors }: { errors?: Errors }) {
   );
 }
 
-export function Notice({ children, kind = 'info' }: { children: Child; kind?: 'info' | 'warning' | 'success' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: Child;
+  kind?: 'info' | 'warning' | 'success';
+}) {
   return (
     <div class={`notice notice--${kind}`} role={kind === 'info' ? undefined : 'status'}>
       {children}
@@ -46,8 +52,20 @@ export function Notice({ children, kind = 'info' }: { children: Child; kind?: 'i
   );
 }
 
+/**
+ * ※必須 / ※任意 in text, beside (not inside) the label, so that the field's accessible name is the
+ * spec's label exactly; `aria-required` tells assistive technology the same.
+ */
 function Required({ optional }: { optional?: boolean }) {
-  return optional ? <span class="optional">※任意</span> : <span class="required">※必須</span>;
+  return optional ? (
+    <span class="optional" aria-hidden="true">
+      ※任意
+    </span>
+  ) : (
+    <span class="required" aria-hidden="true">
+      ※必須
+    </span>
+  );
 }
 
 type TextFieldProps = {
@@ -65,13 +83,17 @@ type TextFieldProps = {
 };
 
 export function TextField(p: TextFieldProps) {
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.name} class="field__label">
-        {p.label}
+      <div class="field__head">
+        <label for={p.name} class="field__label">
+          {p.label}
+        </label>
         <Required optional={p.optional} />
-      </label>
+      </div>
       {p.hint ? (
         <div id={`${p.name}-hint`} class="field__hint">
           {p.hint}
@@ -92,6 +114,7 @@ export function TextField(p: TextFieldProps) {
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
         maxlength={p.maxlength}
+        aria-required={p.optional ? undefined : 'true'}
         spellcheck={p.type === 'email' || p.type === 'password' ? false : undefined}
         aria-describedby={describedBy || undefined}
         aria-invalid={p.error ? 'true' : undefined}
@@ -126,6 +149,7 @@ export function DateField(p: DateFieldProps) {
         value={p.values[`${p.prefix}${key}`] ?? ''}
         autocomplete={autocomplete}
         aria-invalid={p.error ? 'true' : undefined}
+        aria-required="true"
         data-wareki={key === 'Year' ? `${id}-wareki` : undefined}
       />
     </div>
@@ -133,10 +157,8 @@ export function DateField(p: DateFieldProps) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label">
-          {p.legend}
-          <Required />
-        </legend>
+        <legend class="field__label field__label--inline">{p.legend}</legend>
+        <Required />
         <div id={`${id}-hint`} class="field__hint">
           {p.hint ?? '西暦で入力してください。例：1985年4月1日'}
         </div>
@@ -167,14 +189,14 @@ type RadioGroupProps = {
 };
 
 export function RadioGroup(p: RadioGroupProps) {
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy || undefined}>
-        <legend class="field__label">
-          {p.legend}
-          <Required />
-        </legend>
+        <legend class="field__label field__label--inline">{p.legend}</legend>
+        <Required />
         {p.hint ? (
           <div id={`${p.name}-hint`} class="field__hint">
             {p.hint}
@@ -217,7 +239,16 @@ export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
     <nav aria-label="登録の手順" class="steps">
       <ol>
         {steps.map((s, i) => (
-          <li class={i + 1 === current ? 'steps__item steps__item--current' : i + 1 < current ? 'steps__item steps__item--done' : 'steps__item'} aria-current={i + 1 === current ? 'step' : undefined}>
+          <li
+            class={
+              i + 1 === current
+                ? 'steps__item steps__item--current'
+                : i + 1 < current
+                  ? 'steps__item steps__item--done'
+                  : 'steps__item'
+            }
+            aria-current={i + 1 === current ? 'step' : undefined}
+          >
             <span class="steps__num">{i + 1}</span>
             {s}
             {i + 1 < current ? <span class="visually-hidden">（完了）</span> : null}

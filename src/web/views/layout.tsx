@@ -10,7 +10,13 @@ export type PageChrome = {
   showDevMailbox: boolean;
 };
 
-export function Layout(props: { title: string; hasErrors?: boolean; chrome: PageChrome; children: Child; wide?: boolean }) {
+export function Layout(props: {
+  title: string;
+  hasErrors?: boolean;
+  chrome: PageChrome;
+  children: Child;
+  wide?: boolean;
+}) {
   const { chrome } = props;
   return (
     <html lang="ja">

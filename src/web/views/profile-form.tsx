@@ -91,22 +91,62 @@ export function ProfileForm(p: FormProps) {
           <fieldset class="fieldset field">
             <legend class="field__label">氏名</legend>
             <div class="name-pair">
-              <TextField name="familyName" label="姓" value={v.familyName} error={err('familyName')} autocomplete="family-name" width="medium" />
-              <TextField name="givenName" label="名" value={v.givenName} error={err('givenName')} autocomplete="given-name" width="medium" />
+              <TextField
+                name="familyName"
+                label="姓"
+                value={v.familyName}
+                error={err('familyName')}
+                autocomplete="family-name"
+                width="medium"
+              />
+              <TextField
+                name="givenName"
+                label="名"
+                value={v.givenName}
+                error={err('givenName')}
+                autocomplete="given-name"
+                width="medium"
+              />
             </div>
           </fieldset>
           <fieldset class="fieldset field">
             <legend class="field__label">氏名（フリガナ）</legend>
             <div class="name-pair">
-              <TextField name="familyNameKana" label="セイ" value={v.familyNameKana} error={err('familyNameKana')} width="medium" hint="全角カタカナ" />
-              <TextField name="givenNameKana" label="メイ" value={v.givenNameKana} error={err('givenNameKana')} width="medium" hint="全角カタカナ" />
+              <TextField
+                name="familyNameKana"
+                label="セイ"
+                value={v.familyNameKana}
+                error={err('familyNameKana')}
+                width="medium"
+                hint="全角カタカナ"
+              />
+              <TextField
+                name="givenNameKana"
+                label="メイ"
+                value={v.givenNameKana}
+                error={err('givenNameKana')}
+                width="medium"
+                hint="全角カタカナ"
+              />
             </div>
           </fieldset>
         </>
       ) : (
         <>
-          <TextField name="orgName" label="法人名/事業者名" value={v.orgName} error={err('orgName')} autocomplete="organization" />
-          <TextField name="orgNameKana" label="法人名/事業者名（フリガナ）" value={v.orgNameKana} error={err('orgNameKana')} hint="全角カタカナ" />
+          <TextField
+            name="orgName"
+            label="法人名/事業者名"
+            value={v.orgName}
+            error={err('orgName')}
+            autocomplete="organization"
+          />
+          <TextField
+            name="orgNameKana"
+            label="法人名/事業者名（フリガナ）"
+            value={v.orgNameKana}
+            error={err('orgNameKana')}
+            hint="全角カタカナ"
+          />
         </>
       )}
       <fieldset class="fieldset field">
@@ -121,13 +161,45 @@ export function ProfileForm(p: FormProps) {
           width="short"
           hint="7桁の数字（例：210-8577）"
         />
-        <TextField name="prefecture" label="都道府県" value={v.prefecture} error={err('prefecture')} autocomplete="address-level1" width="medium" hint={PREFECTURE_FIELD_HINT} />
-        <TextField name="cityAddress" label="市区町村・番地" value={v.cityAddress} error={err('cityAddress')} autocomplete="address-level2" hint="例：川崎市川崎区宮本町1番地" />
-        <TextField name="building" label="建物名など" value={v.building} error={err('building')} autocomplete="address-line2" optional />
+        <TextField
+          name="prefecture"
+          label="都道府県"
+          value={v.prefecture}
+          error={err('prefecture')}
+          autocomplete="address-level1"
+          width="medium"
+          hint={PREFECTURE_FIELD_HINT}
+        />
+        <TextField
+          name="cityAddress"
+          label="市区町村・番地"
+          value={v.cityAddress}
+          error={err('cityAddress')}
+          autocomplete="address-level2"
+          hint="例：川崎市川崎区宮本町1番地"
+        />
+        <TextField
+          name="building"
+          label="建物名など"
+          value={v.building}
+          error={err('building')}
+          autocomplete="address-line2"
+          optional
+        />
       </fieldset>
       {p.kind === 'individual' ? (
         <>
-          <TextField name="phone" label="電話番号" type="tel" value={v.phone} error={err('phone')} autocomplete="tel" inputmode="tel" width="medium" hint="例：044-200-2111（ハイフンはなくても構いません）" />
+          <TextField
+            name="phone"
+            label="電話番号"
+            type="tel"
+            value={v.phone}
+            error={err('phone')}
+            autocomplete="tel"
+            inputmode="tel"
+            width="medium"
+            hint="例：044-200-2111（ハイフンはなくても構いません）"
+          />
           <DateField legend="生年月日" prefix="birth" values={v} error={dateError} />
           <RadioGroup
             name="gender"
@@ -143,10 +215,31 @@ export function ProfileForm(p: FormProps) {
         </>
       ) : (
         <>
-          <TextField name="representativeName" label="代表者名" value={v.representativeName} error={err('representativeName')} />
-          <TextField name="phone" label="連絡先電話番号" type="tel" value={v.phone} error={err('phone')} autocomplete="tel" inputmode="tel" width="medium" hint="例：044-200-2111（ハイフンはなくても構いません）" />
+          <TextField
+            name="representativeName"
+            label="代表者名"
+            value={v.representativeName}
+            error={err('representativeName')}
+          />
+          <TextField
+            name="phone"
+            label="連絡先電話番号"
+            type="tel"
+            value={v.phone}
+            error={err('phone')}
+            autocomplete="tel"
+            inputmode="tel"
+            width="medium"
+            hint="例：044-200-2111（ハイフンはなくても構いません）"
+          />
           <TextField name="department" label="担当部署" value={v.department} error={err('department')} />
-          <TextField name="contactName" label="担当者名" value={v.contactName} error={err('contactName')} autocomplete="name" />
+          <TextField
+            name="contactName"
+            label="担当者名"
+            value={v.contactName}
+            error={err('contactName')}
+            autocomplete="name"
+          />
           <DateField legend="担当者生年月日" prefix="birth" values={v} error={dateError} />
         </>
       )}
@@ -171,7 +264,8 @@ export function ProfileForm(p: FormProps) {
 const GENDER: Record<string, string> = { male: '男性', female: '女性', unanswered: '回答しない' };
 
 function formatPostal(v: string | undefined): string {
-  return v && /^\d{7}$/.test(v) ? `〒${v.slice(0, 3)}-${v.slice(3)}` : (v ?? '');
+  const digits = (v ?? '').replace(/\D/g, '');
+  return digits.length === 7 ? `〒${digits.slice(0, 3)}-${digits.slice(3)}` : (v ?? '');
 }
 
 function formatDate(v: Record<string, string>): string {
@@ -212,7 +306,12 @@ export function profileRows(kind: UserKind, v: Record<string, string>): [string,
       ];
 }
 
-export function ConfirmView(p: { kind: UserKind; email: string; values: Record<string, string>; showPassword?: boolean }) {
+export function ConfirmView(p: {
+  kind: UserKind;
+  email: string;
+  values: Record<string, string>;
+  showPassword?: boolean;
+}) {
   return (
     <table class="summary">
       <caption class="visually-hidden">入力内容</caption>
