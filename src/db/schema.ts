@@ -4,7 +4,9 @@
  * Migrations are generated from this file with `npm run db:generate` and checked in under drizzle/.
  */
 import {
+  bigint,
   bigserial,
+  primaryKey,
   boolean,
   date,
   index,
@@ -118,6 +120,9 @@ export const mailOutbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
+    accountFlowId: uuid('account_flow_id').references(() => accountFlows.id, { onDelete: 'cascade' }),
+    /** a notice mail: at most one per person per notice (see notice_deliveries) */
+    noticeId: uuid('notice_id'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     template: text('template').notNull(),
     toAddress: text('to_address').notNull(),
@@ -173,4 +178,124 @@ export const auditLog = pgTable(
     detail: jsonb('detail').$type<Record<string, string | number | boolean>>(),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_idx').on(t.userId)],
+);
+
+/**
+ * A signed-in user's e-mail change, or a password reset (which may be for an address that is no
+ * user's: then `user_id` is null and no code is sent, but the screens behave the same). The code
+ * rules are the registration's: 30 minutes, 5 tries, resend once a minute up to 5 times.
+ */
+export const accountFlows = pgTable(
+  'account_flows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose', { enum: ['email_change', 'password_reset'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** the new address (email change) or the address typed (reset) */
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    state: text('state', { enum: ['code_sent', 'verified', 'completed'] }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    codesSent: integer('codes_sent').notNull().default(1),
+    lastCodeSentAt: ts('last_code_sent_at').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('account_flows_token_hash_unique').on(t.tokenHash),
+    index('account_flows_expires_idx').on(t.expiresAt),
+  ],
+);
+
+export const accountFlowCodes = pgTable('account_flow_codes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  flowId: uuid('flow_id')
+    .notNull()
+    .references(() => accountFlows.id, { onDelete: 'cascade' }),
+  codeHmac: text('code_hmac').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** City staff (the back office under /admin): separate from residents, TOTP required. */
+export const staff = pgTable(
+  'staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    name: text('name'),
+    role: text('role', { enum: ['admin', 'operator'] }).notNull(),
+    status: text('status', { enum: ['pending', 'active', 'disabled'] })
+      .notNull()
+      .default('pending'),
+    passwordHash: text('password_hash'),
+    /** the TOTP secret, encrypted (AES-256-GCM) with a key derived from SESSION_SECRET */
+    totpSecretEnc: text('totp_secret_enc'),
+    /** the last 30-second step accepted: a code is never accepted twice */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    enrolTokenHash: text('enrol_token_hash'),
+    enrolExpiresAt: ts('enrol_expires_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    lastSignInAt: ts('last_sign_in_at'),
+  },
+  (t) => [
+    uniqueIndex('staff_email_key_unique').on(t.emailKey),
+    uniqueIndex('staff_enrol_token_unique').on(t.enrolTokenHash),
+  ],
+);
+
+/** Staff sessions (cookie Path=/admin). `stage` is password_ok until the TOTP code is given. */
+export const staffSessions = pgTable('staff_sessions', {
+  idHash: text('id_hash').primaryKey(),
+  staffId: uuid('staff_id')
+    .notNull()
+    .references(() => staff.id, { onDelete: 'cascade' }),
+  stage: text('stage', { enum: ['password_ok', 'signed_in'] }).notNull(),
+  createdAt: ts('created_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+});
+
+/** お知らせ: important ones show on the portal home; all on マイページ for their audience. */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    importance: text('importance', { enum: ['important', 'normal'] }).notNull(),
+    audience: text('audience', { enum: ['all', 'individual', 'business'] }).notNull(),
+    publishFrom: ts('publish_from').notNull(),
+    publishUntil: ts('publish_until'),
+    withdrawnAt: ts('withdrawn_at'),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    /** mail sending: none → sending → done; total fixed when sending starts */
+    mailStatus: text('mail_status', { enum: ['none', 'sending', 'done'] })
+      .notNull()
+      .default('none'),
+    mailTotal: integer('mail_total').notNull().default(0),
+  },
+  (t) => [index('notices_publish_idx').on(t.publishFrom)],
+);
+
+/** One row per person a notice was mailed to: the primary key is why nobody gets it twice. */
+export const noticeDeliveries = pgTable(
+  'notice_deliveries',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] })],
 );

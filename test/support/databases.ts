@@ -15,7 +15,20 @@ export type TestDatabase = Database & { name: string; truncate(): Promise<void> 
 
 export type DatabaseFactory = { name: 'pglite' | 'postgres'; open(): Promise<TestDatabase> };
 
-const TABLES = ['sessions', 'registration_codes', 'mail_outbox', 'registrations', 'rate_limits', 'users'];
+const TABLES = [
+  'sessions',
+  'registration_codes',
+  'account_flow_codes',
+  'account_flows',
+  'notice_deliveries',
+  'notices',
+  'staff_sessions',
+  'staff',
+  'mail_outbox',
+  'registrations',
+  'rate_limits',
+  'users',
+];
 
 async function withTruncate(
   database: Database,
