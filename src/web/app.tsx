@@ -77,13 +77,16 @@ export function createApp(deps: WebDeps) {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorPage(
+      onError: (c) => {
+        // The rest of the body is not read: the connection cannot be reused.
+        c.header('Connection', 'close');
+        return errorPage(
           c as Ctx,
           413,
           '送信できませんでした',
           '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。',
-        ),
+        );
+      },
     }),
   );
 

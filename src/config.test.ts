@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({ NODE_ENV: 'test' });
+    expect(c).toMatchObject({
+      port: 3000,
+      baseUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      dataDir: './data',
+      smtpUrl: undefined,
+      mailFrom: 'noreply@dx.city.kawasaki.jp',
+      mailDomain: 'dx.city.kawasaki.jp',
+      registrationTtlSeconds: 1800,
+      sessionIdleSeconds: 1800,
+      sessionAbsoluteSeconds: 43200,
+      secureCookies: false,
+    });
+    expect(c.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('follows PORT in the default BASE_URL and takes the mail domain from MAIL_FROM', () => {
+    const c = loadConfig({ NODE_ENV: 'test', PORT: '8080', MAIL_FROM: 'info@city.example.jp' });
+    expect(c.baseUrl).toBe('http://localhost:8080');
+    expect(c.mailDomain).toBe('city.example.jp');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['REGISTRATION_TTL_SECONDS', '-5'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'http://mail'],
+    ['MAIL_FROM', 'not-an-address'],
+    ['BASE_URL', 'ftp://example.jp'],
+    ['NODE_ENV', 'staging'],
+  ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
+    expect(() => loadConfig({ NODE_ENV: 'test', [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'test', [name]: value })).toThrow(name);
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'f3a9c1e7b2d84a6f9e0c5b7a1d3e8f2c4b6a9d0e',
+    BASE_URL: 'https://e-kawasaki.example.jp',
+    DATABASE_URL: 'postgres://app@db/madoguchi',
+  };
+
+  it('production starts with a strong secret, https and a database server, and uses secure cookies', () => {
+    expect(loadConfig(production).secureCookies).toBe(true);
+  });
+
+  it.each([
+    ['SESSION_SECRET', { SESSION_SECRET: undefined }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'short' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'a'.repeat(40) }],
+    ['BASE_URL', { BASE_URL: 'http://e-kawasaki.example.jp' }],
+    ['BASE_URL', { BASE_URL: undefined }],
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+  ])('production refuses to start and names %s', (name, change) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`${name}: `));
+  });
+});
