@@ -86,7 +86,7 @@ async function fillIndividual(page: Page): Promise<void> {
   await page.getByLabel('セイ').fill('かわさき'); // hiragana becomes katakana
   await page.getByLabel('メイ').fill('タロウ');
   await page.getByLabel('郵便番号').fill('２１０－８５７７');
-  await page.getByLabel('都道府県').fill('神奈川県');
+  await page.getByLabel('都道府県').selectOption('神奈川県');
   await page.getByLabel('市区町村・番地').fill('川崎市川崎区宮本町1番地');
   await page.getByLabel('電話番号').fill('044-200-2111');
   const birth = page.getByRole('group', { name: /生年月日/ });
@@ -178,7 +178,7 @@ describe('registration in Chromium', () => {
     await page.getByLabel('法人名/事業者名', { exact: true }).fill('株式会社かわさき商事');
     await page.getByLabel('法人名/事業者名（フリガナ）').fill('カブシキガイシャカワサキショウジ');
     await page.getByLabel('郵便番号').fill('2100007');
-    await page.getByLabel('都道府県').fill('神奈川県');
+    await page.getByLabel('都道府県').selectOption('神奈川県');
     await page.getByLabel('市区町村・番地').fill('川崎市川崎区駅前本町11-2');
     await page.getByLabel('建物名など').fill('川崎フロンティアビル10階');
     await page.getByLabel('代表者名').fill('川崎 一郎');

@@ -258,3 +258,57 @@ export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
     </nav>
   );
 }
+
+type SelectFieldProps = {
+  name: string;
+  label: string;
+  options: readonly string[];
+  value?: string;
+  error?: string;
+  hint?: Child;
+  autocomplete?: string;
+};
+
+/** A required choice from a fixed list, with a first empty option 「選択してください」. */
+export function SelectField(p: SelectFieldProps) {
+  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <div class="field__head">
+        <label for={p.name} class="field__label">
+          {p.label}
+        </label>
+        <Required />
+      </div>
+      {p.hint ? (
+        <div id={`${p.name}-hint`} class="field__hint">
+          {p.hint}
+        </div>
+      ) : null}
+      {p.error ? (
+        <p id={`${p.name}-error`} class="field__error">
+          <span class="visually-hidden">エラー：</span>
+          {p.error}
+        </p>
+      ) : null}
+      <select
+        id={p.name}
+        name={p.name}
+        class="input input--medium"
+        autocomplete={p.autocomplete}
+        aria-required="true"
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        <option value="">選択してください</option>
+        {p.options.map((o) => (
+          <option value={o} selected={p.value === o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -3,10 +3,16 @@
  * table of screen 6. Labels are the spec's, verbatim.
  */
 import type { UserKind } from '../../domain/profile.js';
-import { toWareki } from '../../domain/profile.js';
-import { CsrfField, DateField, RadioGroup, TextField, errorFor, type Errors } from './components.js';
-
-export const PREFECTURE_FIELD_HINT = '例：神奈川県';
+import { PREFECTURES, toWareki } from '../../domain/profile.js';
+import {
+  CsrfField,
+  DateField,
+  RadioGroup,
+  SelectField,
+  TextField,
+  errorFor,
+  type Errors,
+} from './components.js';
 
 const NOTIFY_HINT = (
   <>
@@ -161,14 +167,13 @@ export function ProfileForm(p: FormProps) {
           width="short"
           hint="7桁の数字（例：210-8577）"
         />
-        <TextField
+        <SelectField
           name="prefecture"
           label="都道府県"
+          options={PREFECTURES}
           value={v.prefecture}
           error={err('prefecture')}
           autocomplete="address-level1"
-          width="medium"
-          hint={PREFECTURE_FIELD_HINT}
         />
         <TextField
           name="cityAddress"

@@ -1,0 +1,79 @@
+/**
+ * `npm run screenshots`: walks the registration in Chromium and saves each screen at 320 px and
+ * 1280 px wide into docs/screenshots/ (looked at by a person; the README shows some of them).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { startTestApp } from '../test/support/app-server.js';
+import { launchChromium } from '../test/support/browser.js';
+import { TestSmtp } from '../test/support/smtp.js';
+
+const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const smtp = await new TestSmtp().start();
+  const app = await startTestApp({ smtpUrl: smtp.url });
+  const browser = await launchChromium();
+  try {
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
+      const page = await context.newPage();
+      const shot = (name: string) => page.screenshot({ path: `${OUT}${name}-${width}.png`, fullPage: true });
+      const email = `screenshot-${width}@example.jp`;
+      await page.goto(app.url);
+      await shot('00-home');
+      await page.getByRole('link', { name: '新規登録', exact: true }).click();
+      await shot('01-kind');
+      await page.getByRole('button', { name: '個人として登録する' }).click();
+      await page.getByRole('button', { name: '利用者の登録を開始する' }).click();
+      await shot('02-terms-error');
+      await page.getByRole('checkbox', { name: '利用規約に同意します' }).check();
+      await page.getByRole('button', { name: '利用者の登録を開始する' }).click();
+      await page.getByLabel('メールアドレス').fill(email);
+      await shot('03-email');
+      await page.getByRole('button', { name: '登録する' }).click();
+      await shot('04-code');
+      await page.getByLabel('認証コード').fill(await smtp.takeCode(email));
+      await page.getByRole('button', { name: '認証コードを確認する' }).click();
+      await page.getByRole('button', { name: '入力内容を確認する' }).click();
+      await shot('05-profile-errors');
+      await fill(page);
+      await page.getByRole('button', { name: '入力内容を確認する' }).click();
+      await shot('06-confirm');
+      await page.getByRole('button', { name: '登録する' }).click();
+      await shot('06a-dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+      await page.waitForURL('**/register/complete');
+      await shot('07-complete');
+      await page.getByRole('link', { name: 'マイページへ' }).click();
+      await shot('08-mypage');
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await smtp.stop();
+  }
+}
+
+async function fill(page: Page): Promise<void> {
+  await page.getByLabel('パスワード', { exact: true }).fill('Hanami#Tree2026');
+  await page.getByLabel('パスワード（確認用）').fill('Hanami#Tree2026');
+  await page.getByLabel('姓', { exact: true }).fill('川崎');
+  await page.getByLabel('名', { exact: true }).fill('太郎');
+  await page.getByLabel('セイ').fill('カワサキ');
+  await page.getByLabel('メイ').fill('タロウ');
+  await page.getByLabel('郵便番号').fill('210-8577');
+  await page.getByLabel('都道府県').selectOption('神奈川県');
+  await page.getByLabel('市区町村・番地').fill('川崎市川崎区宮本町1番地');
+  await page.getByLabel('電話番号').fill('044-200-2111');
+  const birth = page.getByRole('group', { name: '生年月日' });
+  await birth.getByLabel('年').fill('1985');
+  await birth.getByLabel('月').fill('4');
+  await birth.getByLabel('日').fill('1');
+  await page.getByRole('group', { name: '性別' }).getByLabel('回答しない').check();
+  await page.getByRole('group', { name: 'お知らせ・通知メール' }).getByLabel('希望する').check();
+}
+
+await main();
