@@ -29,7 +29,7 @@ export default tseslint.config(
     files: ['public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', window: 'readonly', HTMLDialogElement: 'readonly' },
+      globals: { document: 'readonly', window: 'readonly', HTMLDialogElement: 'readonly', fetch: 'readonly' },
     },
   },
   {

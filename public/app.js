@@ -103,7 +103,49 @@
     update();
   }
 
+  // 郵便番号 → 都道府県 and 市区町村 from the server's copy of Japan Post's data; typing by hand still works.
+  function postalLookup(input) {
+    var prefecture = document.getElementById('prefecture');
+    var city = document.getElementById('cityAddress');
+    if (!prefecture || !city) return;
+    var status = document.createElement('p');
+    status.className = 'field__hint';
+    status.setAttribute('aria-live', 'polite');
+    status.id = 'postalCode-status';
+    input.parentNode.appendChild(status);
+    var last = '';
+    input.addEventListener('input', function () {
+      var digits = input.value
+        .replace(/[０-９]/g, function (d) {
+          return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+        })
+        .replace(/[^0-9]/g, '');
+      if (digits.length !== 7 || digits === last) return;
+      last = digits;
+      fetch('/api/postal-codes/' + digits, { headers: { accept: 'application/json' } })
+        .then(function (r) {
+          return r.ok ? r.json() : { addresses: [] };
+        })
+        .then(function (data) {
+          var a = data.addresses && data.addresses[0];
+          if (!a) {
+            status.textContent = '郵便番号に該当する住所が見つかりませんでした。住所を入力してください。';
+            return;
+          }
+          prefecture.value = a.prefecture;
+          if (!city.value) city.value = a.city + (data.addresses.length === 1 ? a.town : '');
+          status.textContent =
+            '住所の一部を入力しました（' + a.prefecture + a.city + '）。続きを入力してください。';
+        })
+        .catch(function () {
+          status.textContent = '';
+        });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var postal = document.getElementById('postalCode');
+    if (postal && typeof fetch === 'function') postalLookup(postal);
     var forms = document.querySelectorAll('form[method="post"]');
     for (var i = 0; i < forms.length; i++) {
       if (forms[i].hasAttribute('data-confirm') && typeof HTMLDialogElement === 'function')

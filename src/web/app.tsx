@@ -12,6 +12,7 @@ import { cookieNames } from './context.js';
 import { renderPage } from './render.js';
 import { accountRoutes } from './routes/account.js';
 import { pageRoutes } from './routes/pages.js';
+import { postalRoutes } from './routes/postal.js';
 import { registrationRoutes } from './routes/registration.js';
 import { clientMeta, csrf, securityHeaders } from './security.js';
 
@@ -119,6 +120,7 @@ export function createApp(deps: WebDeps) {
   );
 
   app.route('/', pageRoutes(deps));
+  app.route('/', postalRoutes());
   app.route('/', registrationRoutes(deps));
   app.route('/', accountRoutes(deps));
 

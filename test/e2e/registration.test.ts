@@ -260,3 +260,23 @@ describe('registration in Chromium', () => {
     await context.close();
   });
 });
+
+describe('address entry', () => {
+  it('a postal code fills in 都道府県 and 市区町村 from the shipped data; typing by hand still works', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    await startAndVerify(page, '個人として登録する', 'postal.e2e@example.jp', false);
+    await page.getByLabel('郵便番号').fill('２１０－０００７');
+    await expect.poll(() => page.getByLabel('都道府県').inputValue()).toBe('神奈川県');
+    await expect.poll(() => page.getByLabel('市区町村・番地').inputValue()).toBe('川崎市川崎区駅前本町');
+    await expect(page.getByText('住所の一部を入力しました').isVisible()).resolves.toBe(true);
+    await page.getByLabel('市区町村・番地').fill('川崎市川崎区駅前本町11-2');
+    expect(await page.getByLabel('市区町村・番地').inputValue()).toBe('川崎市川崎区駅前本町11-2');
+    const api = await page.evaluate(async () => (await fetch('/api/postal-codes/2150004')).json());
+    expect(api).toEqual({
+      addresses: [{ postalCode: '2150004', prefecture: '神奈川県', city: '川崎市麻生区', town: '万福寺' }],
+    });
+    await context.close();
+  });
+});
