@@ -29,6 +29,8 @@ import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from './toke
 export const MAX_CODE_TRIES = 5;
 export const MAX_CODES = 6; // the first code and 5 resends
 export const RESEND_INTERVAL_SECONDS = 60;
+/** three registrations' worth of codes (1 + 5 resends each) to one address in an hour */
+export const CODE_MAILS_PER_ADDRESS_PER_HOUR = 18;
 
 export type RegistrationDeps = {
   registrations: RegistrationStore;
@@ -74,6 +76,27 @@ export function registrationUseCases(deps: RegistrationDeps) {
     return { ok: true, flow };
   }
 
+  /**
+   * Limits on mail that costs the city and can be used to flood someone's mailbox: per IP address
+   * (whatever the addresses) and per address (whatever the IPs). Counters are keyed by an HMAC of
+   * the address, so the limits table never holds an address. Returns seconds to wait, or null.
+   */
+  async function codeMailWait(ip: string | null, emailKey: string, now: Date): Promise<number | null> {
+    const checks: [string, number, number][] = [
+      [
+        `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
+        CODE_MAILS_PER_ADDRESS_PER_HOUR,
+        3600,
+      ],
+    ];
+    if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
+    for (const [key, limit, window] of checks) {
+      const r = await deps.rateLimiter.hit(key, limit, window, now);
+      if (!r.allowed) return r.retryAfterSeconds;
+    }
+    return null;
+  }
+
   function codeMail(to: string, code: string) {
     const m = deps.templates.registrationCode({
       code,
@@ -95,7 +118,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
     load,
 
     /** Screen 2 → 3: the terms were accepted; a flow begins. Returns the token for the browser. */
-    async begin(kind: UserKind): Promise<{ token: string }> {
+    async begin(kind: UserKind, meta?: RequestMeta): Promise<{ token: string }> {
       const token = newToken();
       const now = clock.now();
       await registrations.create({
@@ -104,6 +127,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
+      await deps.audit.record({ action: 'registration.started', ...meta, detail: { kind } }, now);
       return { token };
     },
 
@@ -132,15 +156,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
           value: toHalfWidthAscii(rawEmail),
         };
       const now = clock.now();
-      if (meta.ip) {
-        const limit = await deps.rateLimiter.hit(
-          `code-mail:ip:${meta.ip}`,
-          deps.codeMailsPerIpPer10Min,
-          600,
-          now,
-        );
-        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
-      }
+      const wait = await codeMailWait(meta.ip, parsed.key, now);
+      if (wait !== null) return { ok: false, rateLimited: wait };
       let flow = loaded.flow;
       let flowToken = token as string;
       if (flow.state !== 'started') {
@@ -199,15 +216,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
           refused: 'too_soon',
           retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast),
         };
-      if (meta.ip) {
-        const limit = await deps.rateLimiter.hit(
-          `code-mail:ip:${meta.ip}`,
-          deps.codeMailsPerIpPer10Min,
-          600,
-          now,
-        );
-        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
-      }
+      const wait = await codeMailWait(meta.ip, flow.emailKey ?? '', now);
+      if (wait !== null) return { ok: false, rateLimited: wait };
       const email = flow.email as string;
       const code = newSixDigitCode();
       const result = await registrations.resendCode(flow.id, {

@@ -51,8 +51,21 @@ export function createApp(deps: WebDeps) {
     c.set('csrfToken', '');
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
+    const started = performance.now();
     await next();
     c.header('X-Request-Id', c.get('requestId'));
+    // No query string, body, cookie or address in the log: only what cannot identify a person.
+    const path = c.req.path.startsWith('/api/postal-codes/') ? '/api/postal-codes/:code' : c.req.path;
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
   });
   app.use('*', clientMeta(deps.config.trustProxy));
   app.use('*', securityHeaders(deps.config.env === 'production'));

@@ -412,3 +412,57 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     await expect(h.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
   });
 });
+
+describe.each(databaseFactories())('registration limits and audit on $name', (factory) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await factory.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database.truncate();
+  });
+
+  it('code mails to one address are limited whatever the IP, and the counter never holds the address', async () => {
+    const h = harness(database);
+    let sent = 0;
+    for (let i = 0; i < 25; i++) {
+      const { token } = await h.registration.begin('individual');
+      const r = await h.registration.submitEmail(token, 'victim@example.jp', {
+        ip: `198.51.100.${i}`,
+        userAgent: 'x',
+      });
+      if (r.ok) sent++;
+      else expect(r).toMatchObject({ rateLimited: expect.any(Number) });
+    }
+    expect(sent).toBe(18);
+    expect(await tablesContaining(database, 'victim')).toEqual(['registrations', 'mail_outbox']);
+  });
+
+  it('records registration started, code sent, code failed and registered with IP and user agent, never the code', async () => {
+    const h = harness(database);
+    const { token } = await h.registration.begin('individual', META);
+    const sent = await h.registration.submitEmail(token, 'trail@example.jp', META);
+    if (!sent.ok) throw new Error('not sent');
+    const code = await h.lastCode('trail@example.jp');
+    await h.registration.verifyCode(sent.token, code === '000000' ? '111111' : '000000', META);
+    await h.registration.verifyCode(sent.token, code, META);
+    await h.registration.submitProfile(sent.token, INDIVIDUAL_FORM);
+    await h.registration.confirm(sent.token, META);
+    const rows = await h.db.select().from(auditLog).orderBy(auditLog.id);
+    expect(rows.map((r) => r.action)).toEqual([
+      'registration.started',
+      'registration.code_sent',
+      'registration.code_failed',
+      'registration.code_verified',
+      'registration.completed',
+    ]);
+    expect(rows.every((r) => r.ip === META.ip && r.userAgent === META.userAgent)).toBe(true);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(code);
+    expect(text).not.toContain(INDIVIDUAL_FORM.password);
+    expect(text).not.toContain('trail@example.jp');
+  });
+});

@@ -155,7 +155,7 @@ export function registrationRoutes(deps: WebDeps) {
         ],
         400,
       );
-    const { token } = await deps.registration.begin(kind);
+    const { token } = await deps.registration.begin(kind, c.get('meta'));
     setFlow(c, token);
     return c.redirect('/register/email', 303);
   });
