@@ -36,6 +36,7 @@ const envSchema = z.object({
   CODE_MAILS_PER_IP_PER_10_MIN: intFrom(1, 100000).default(20),
   SWEEP_INTERVAL_SECONDS: intFrom(1, 3600).default(30),
   MAIL_POLL_MS: intFrom(50, 60000).default(1000),
+  MAIL_LEASE_SECONDS: intFrom(2, 3600).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -57,6 +58,8 @@ export type Config = {
   codeMailsPerIpPer10Min: number;
   sweepIntervalSeconds: number;
   mailPollMs: number;
+  /** how long a worker holds a mail it is sending; after that (its process died) another takes it */
+  mailLeaseSeconds: number;
   logLevel: string;
   trustProxy: boolean;
   /** true when cookies must be Secure and `__Host-` prefixed */
@@ -105,6 +108,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     codeMailsPerIpPer10Min: e.CODE_MAILS_PER_IP_PER_10_MIN,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     mailPollMs: e.MAIL_POLL_MS,
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: production,

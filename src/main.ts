@@ -90,6 +90,7 @@ export async function startServer(
   const transport = createTransport(config.smtpUrl, config.mailFrom);
   const mailWorker = startMailWorker(outbox, transport, clock, {
     pollMs: config.mailPollMs,
+    leaseSeconds: config.mailLeaseSeconds,
     onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
   });
 

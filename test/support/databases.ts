@@ -11,7 +11,14 @@ import { testEnv } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { SNAPSHOT_FILE } from './paths.js';
 
-export type TestDatabase = Database & { name: string; truncate(): Promise<void> };
+export type TestDatabase = Database & {
+  name: string;
+  truncate(): Promise<void>;
+  /** A second handle on the same database, as another app process would have (PGlite: the same one). */
+  connectAgain(): Promise<Database>;
+  /** The server URL of this database (PostgreSQL only). */
+  url?: string;
+};
 
 export type DatabaseFactory = { name: 'pglite' | 'postgres'; open(): Promise<TestDatabase> };
 
@@ -34,10 +41,16 @@ async function withTruncate(
   database: Database,
   name: string,
   dispose: () => Promise<void>,
+  url?: string,
 ): Promise<TestDatabase> {
   return {
     ...database,
     name,
+    url,
+    async connectAgain() {
+      if (url) return openDatabase({ url, poolSize: 5 }, false);
+      return { ...database, close: async () => undefined };
+    },
     async truncate() {
       // audit_log is append-only (a trigger forbids DELETE); TRUNCATE is how tests reset it.
       await database.db.execute(
@@ -72,12 +85,17 @@ export function postgresFactory(url: string): DatabaseFactory {
       const u = new URL(url);
       u.pathname = `/${dbName}`;
       const database = await openDatabase({ url: u.toString(), poolSize: 5 });
-      return withTruncate(database, 'postgres', async () => {
-        const drop = new pg.Client({ connectionString: url });
-        await drop.connect();
-        await drop.query(`drop database if exists ${dbName} with (force)`);
-        await drop.end();
-      });
+      return withTruncate(
+        database,
+        'postgres',
+        async () => {
+          const drop = new pg.Client({ connectionString: url });
+          await drop.connect();
+          await drop.query(`drop database if exists ${dbName} with (force)`);
+          await drop.end();
+        },
+        u.toString(),
+      );
     },
   };
 }
