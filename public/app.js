@@ -143,7 +143,24 @@
     });
   }
 
+  // The error summary takes the focus (GOV.UK pattern); its links put the focus in the field.
+  function errorSummary(summary) {
+    summary.focus();
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest('a[href^="#"]');
+      if (!link) return;
+      var input = document.getElementById(link.getAttribute('href').slice(1));
+      if (!input) return;
+      event.preventDefault();
+      var holder = input.closest('.field') || input;
+      holder.scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var summary = document.querySelector('.error-summary');
+    if (summary) errorSummary(summary);
     var postal = document.getElementById('postalCode');
     if (postal && typeof fetch === 'function') postalLookup(postal);
     var forms = document.querySelectorAll('form[method="post"]');

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { renderPage } from '../render.js';
+import { AccessibilityContent } from '../views/content/accessibility.js';
 import { FaqContent } from '../views/content/faq.js';
 import { PrivacyContent } from '../views/content/privacy.js';
 import { TermsContent } from '../views/content/terms.js';
@@ -60,6 +61,7 @@ export function pageRoutes(deps: WebDeps) {
     ),
   );
   r.get('/faq', (c) => page(c, { title: 'よくある質問' }, <FaqContent {...docOptions} />));
+  r.get('/accessibility', (c) => page(c, { title: 'アクセシビリティ方針' }, <AccessibilityContent />));
 
   if (deps.devMailbox) {
     const list = deps.devMailbox;

@@ -80,6 +80,9 @@ export function Layout(props: {
               <li>
                 <a href="/faq">よくある質問</a>
               </li>
+              <li>
+                <a href="/accessibility">アクセシビリティ方針</a>
+              </li>
               {chrome.showDevMailbox ? (
                 <li>
                   <a href="/dev/mailbox">開発用メールボックス</a>
