@@ -17,11 +17,11 @@
     var ok = document.createElement('button');
     ok.type = 'button';
     ok.className = 'button';
-    ok.textContent = 'OK';
+    ok.textContent = form.getAttribute('data-confirm-ok') || 'OK';
     var cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.className = 'button button--secondary';
-    cancel.textContent = 'キャンセル';
+    cancel.textContent = form.getAttribute('data-confirm-cancel') || 'キャンセル';
     actions.appendChild(ok);
     actions.appendChild(cancel);
     dialog.appendChild(p);

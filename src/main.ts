@@ -12,6 +12,9 @@ import { systemClock, type Clock } from './app/ports.js';
 import { registrationUseCases } from './app/registration.js';
 import { sessionUseCases } from './app/sessions.js';
 import { signInUseCases } from './app/sign-in.js';
+import { accountUseCases, signInLockNotice } from './app/account.js';
+import { accountFlowStore } from './db/account-flows.js';
+import { japaneseAccountMailTemplates } from './mail/templates-account-ja.js';
 import type { Config } from './config.js';
 import { auditStore } from './db/audit.js';
 import { isReady, openDatabase, type Database, type OpenOptions } from './db/client.js';
@@ -20,16 +23,33 @@ import { deleteOldCounters, rateLimiter } from './db/rate-limits.js';
 import { registrationStore } from './db/registrations.js';
 import { sessionStore } from './db/sessions.js';
 import { userStore } from './db/users.js';
+import { englishMailTemplates } from './mail/templates-en.js';
 import { japaneseMailTemplates } from './mail/templates-ja.js';
 import { createTransport } from './mail/transport.js';
 import { startMailWorker, type MailWorker } from './mail/worker.js';
 import { createApp } from './web/app.js';
+import { noticeUseCases } from './app/notices.js';
+import { staffUseCases, STAFF_ABSOLUTE_SECONDS, STAFF_IDLE_SECONDS } from './app/staff.js';
+import type { BackOffice } from './app/staff-back-office.js';
+import { dashboardUseCases } from './app/staff-dashboard.js';
+import { staffUserUseCases } from './app/staff-users.js';
+import { noticeStore } from './db/notices.js';
+import { deleteOldStaffSessions, staffSessionStore, staffStore } from './db/staff.js';
+import { holdEmbeddedDatabase } from './db/staff-embedded-lock.js';
+import { auditReader } from './db/staff-audit.js';
+import { dashboardStore } from './db/staff-dashboard.js';
+import { staffUserStore } from './db/staff-users.js';
+import { japaneseNoticeMailTemplates } from './mail/templates-staff-ja.js';
 
 export type Running = {
   url: string;
   database: Database;
   mailWorker: MailWorker;
   sweep(): Promise<number>;
+  /** the back office's use cases (staff, notices, users, dashboard) */
+  backOffice: BackOffice;
+  /** Queues notice mail for notices being sent (the background step; also run by a timer). */
+  sendNoticeBatches(): Promise<number>;
   /** Stops taking requests, finishes those in flight and the mail in hand, closes the database. */
   close(): Promise<void>;
 };
@@ -50,6 +70,9 @@ export async function startServer(
       options.open ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }),
     ));
   const { db } = database;
+  // The embedded database in DATA_DIR is this process's alone: staff:create checks this mark.
+  const releaseEmbedded =
+    !options.database && !options.open && !config.databaseUrl ? holdEmbeddedDatabase(config.dataDir) : null;
 
   const users = userStore(db);
   const registrations = registrationStore(db);
@@ -62,7 +85,7 @@ export async function startServer(
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,
-    templates: japaneseMailTemplates,
+    templates: { ja: japaneseMailTemplates, en: englishMailTemplates },
     clock,
     secret: config.sessionSecret,
     ttlSeconds: config.registrationTtlSeconds,
@@ -85,6 +108,22 @@ export async function startServer(
     audit,
     clock,
     dummyHash: await argon2Hasher.hash('not-a-real-password-0'),
+    lockNotice: signInLockNotice(japaneseAccountMailTemplates, config.baseUrl, clock),
+  });
+  // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
+  const account = accountUseCases({
+    users,
+    flows: accountFlowStore(db),
+    hasher: argon2Hasher,
+    rateLimiter: limiter,
+    audit,
+    templates: japaneseAccountMailTemplates,
+    clock,
+    secret: config.sessionSecret,
+    ttlSeconds: config.registrationTtlSeconds,
+    codeMailsPerIpPer10Min: config.codeMailsPerIpPer10Min,
+    mailDomain: config.mailDomain,
+    baseUrl: config.baseUrl,
   });
 
   const transport = createTransport(config.smtpUrl, config.mailFrom);
@@ -94,9 +133,67 @@ export async function startServer(
     onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
   });
 
+  // The back office: staff, notices and their mail, users, dashboard (issue 6).
+  const backOfficeAuditReader = auditReader(db);
+  const backOffice: BackOffice = {
+    staff: staffUseCases({
+      staff: staffStore(db),
+      sessions: staffSessionStore(db),
+      hasher: argon2Hasher,
+      rateLimiter: limiter,
+      audit,
+      clock,
+      sessionSecret: config.sessionSecret,
+      baseUrl: config.baseUrl,
+      dummyHash: await argon2Hasher.hash('not-a-real-password-1'),
+    }),
+    notices: noticeUseCases({
+      notices: noticeStore(db),
+      audit,
+      clock,
+      templates: japaneseNoticeMailTemplates,
+      baseUrl: config.baseUrl,
+    }),
+    users: staffUserUseCases({
+      users: staffUserStore(db),
+      auditReader: backOfficeAuditReader,
+      audit,
+      clock,
+      templates: japaneseNoticeMailTemplates,
+    }),
+    dashboard: dashboardUseCases({
+      dashboard: dashboardStore(db),
+      auditReader: backOfficeAuditReader,
+      audit,
+      clock,
+      registrationTtlSeconds: config.registrationTtlSeconds,
+    }),
+  };
+  // Notice mail goes out in batches; every process continues whatever notice is being sent.
+  let noticeBatches: Promise<number> | null = null;
+  const sendNoticeBatches = () => {
+    noticeBatches ??= backOffice.notices.sendBatches().finally(() => {
+      noticeBatches = null;
+    });
+    return noticeBatches;
+  };
+  let noticeTimer: NodeJS.Timeout | null = setInterval(() => {
+    sendNoticeBatches().catch((e: unknown) =>
+      logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'notice mail batch failed'),
+    );
+  }, config.mailPollMs);
+  noticeTimer.unref();
+
   const sweep = async () => {
     const n = await registration.sweepExpired();
+    await account.sweepExpired();
     await deleteOldCounters(db, new Date(clock.now().getTime() - 86400 * 1000));
+    const now = clock.now().getTime();
+    await deleteOldStaffSessions(
+      db,
+      new Date(now - STAFF_IDLE_SECONDS * 1000),
+      new Date(now - STAFF_ABSOLUTE_SECONDS * 1000),
+    );
     return n;
   };
   let sweepTimer: NodeJS.Timeout | null = setInterval(() => {
@@ -111,9 +208,11 @@ export async function startServer(
     registration,
     sessions,
     signIn,
+    account,
     devMailbox: !config.smtpUrl && config.env !== 'production' ? () => outbox.latest(50) : null,
     ready: () => isReady(db),
     logger,
+    backOffice,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, createServer });
@@ -129,14 +228,20 @@ export async function startServer(
     database,
     mailWorker,
     sweep,
+    backOffice,
+    sendNoticeBatches,
     close() {
       closing ??= (async () => {
         if (sweepTimer) clearInterval(sweepTimer);
         sweepTimer = null;
+        if (noticeTimer) clearInterval(noticeTimer);
+        noticeTimer = null;
+        await noticeBatches?.catch(() => 0);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await mailWorker.stop();
         transport.close();
         if (!options.database) await database.close();
+        releaseEmbedded?.();
       })();
       return closing;
     },

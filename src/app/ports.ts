@@ -3,6 +3,7 @@
  * their own. Use cases never see SQL, HTTP or the environment.
  */
 import type { UserKind } from '../domain/profile.js';
+import type { Lang } from '../messages/i18n.js';
 
 export interface Clock {
   now(): Date;
@@ -20,6 +21,8 @@ export type RegistrationState = 'started' | 'code_sent' | 'verified' | 'profile_
 export type RegistrationRecord = {
   id: string;
   kind: UserKind;
+  /** the language the person uses: mail is written in it */
+  lang: Lang;
   state: RegistrationState;
   email: string | null;
   emailKey: string | null;
@@ -44,6 +47,7 @@ export type OutgoingMail = {
 
 export type NewUser = {
   kind: UserKind;
+  lang: Lang;
   email: string;
   emailKey: string;
   passwordHash: string;
@@ -54,6 +58,7 @@ export type NewUser = {
 export type UserRecord = {
   id: string;
   kind: UserKind;
+  lang: Lang;
   email: string;
   emailKey: string;
   passwordHash: string;
@@ -98,6 +103,7 @@ export interface RegistrationStore {
   create(input: {
     tokenHash: string;
     kind: UserKind;
+    lang: Lang;
     now: Date;
     expiresAt: Date;
   }): Promise<RegistrationRecord>;
@@ -128,6 +134,23 @@ export interface UserStore {
   recordSignIn(id: string, now: Date): Promise<void>;
   /** Counts a failure; the `max`-th in a row holds sign-in for `lockSeconds`. */
   recordFailedSignIn(id: string, now: Date, max: number, lockSeconds: number): Promise<void>;
+  /**
+   * As `recordFailedSignIn`, and when this failure puts the hold on, queues `lockMail` in the same
+   * transaction; true then.
+   */
+  recordFailedSignInAndNotify(
+    id: string,
+    now: Date,
+    max: number,
+    lockSeconds: number,
+    lockMail: OutgoingMail,
+  ): Promise<boolean>;
+  /**
+   * 退会 (and the back office): deletes the user row and what holds their personal data (sessions,
+   * account flows, notice deliveries and the mails about them), and queues `mail` (kept with no
+   * user) in the same transaction. False when there is no such user.
+   */
+  deleteAccount(userId: string, mail: OutgoingMail, now: Date): Promise<boolean>;
 }
 
 export type SessionRecord = {
@@ -158,6 +181,8 @@ export interface RateLimiter {
 export type AuditEntry = {
   action: string;
   userId?: string | null;
+  /** the staff member who did it (back office actions) */
+  staffId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
   detail?: Record<string, string | number | boolean>;

@@ -25,6 +25,7 @@ import type {
   UserStore,
 } from './ports.js';
 import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from './tokens.js';
+import type { Lang } from '../messages/i18n.js';
 
 export const MAX_CODE_TRIES = 5;
 export const MAX_CODES = 6; // the first code and 5 resends
@@ -38,7 +39,8 @@ export type RegistrationDeps = {
   hasher: PasswordHasher;
   rateLimiter: RateLimiter;
   audit: AuditLog;
-  templates: MailTemplates;
+  /** the mails in each language; a flow's mail is written in the language its person uses */
+  templates: Record<Lang, MailTemplates>;
   clock: Clock;
   secret: string;
   ttlSeconds: number;
@@ -97,8 +99,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
     return null;
   }
 
-  function codeMail(to: string, code: string) {
-    const m = deps.templates.registrationCode({
+  function codeMail(lang: Lang, to: string, code: string) {
+    const m = deps.templates[lang].registrationCode({
       code,
       ttlMinutes: Math.round(deps.ttlSeconds / 60),
       mailDomain: deps.mailDomain,
@@ -106,8 +108,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
     return { template: 'registration_code', to, ...m };
   }
 
-  function takenMail(to: string) {
-    const m = deps.templates.registrationAttemptOnExistingAccount({
+  function takenMail(lang: Lang, to: string) {
+    const m = deps.templates[lang].registrationAttemptOnExistingAccount({
       signInUrl: `${deps.baseUrl}/login`,
       resetUrl: `${deps.baseUrl}/password-reset`,
     });
@@ -118,12 +120,13 @@ export function registrationUseCases(deps: RegistrationDeps) {
     load,
 
     /** Screen 2 → 3: the terms were accepted; a flow begins. Returns the token for the browser. */
-    async begin(kind: UserKind, meta?: RequestMeta): Promise<{ token: string }> {
+    async begin(kind: UserKind, meta?: RequestMeta, lang: Lang = 'ja'): Promise<{ token: string }> {
       const token = newToken();
       const now = clock.now();
       await registrations.create({
         tokenHash: hashToken(token),
         kind,
+        lang,
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
@@ -163,7 +166,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
       if (flow.state !== 'started') {
         // Coming back to screen 3 with another address: the old registration is discarded at once.
         await registrations.delete(flow.id);
-        const fresh = await this.begin(flow.kind);
+        const fresh = await this.begin(flow.kind, meta, flow.lang);
         flowToken = fresh.token;
         const reloaded = await registrations.findByTokenHash(hashToken(flowToken));
         if (!reloaded) return { ok: false, problem: 'missing' };
@@ -176,7 +179,9 @@ export function registrationUseCases(deps: RegistrationDeps) {
         emailKey: parsed.key,
         addressTaken: existing !== null,
         codeHmac: existing ? null : hmacCode(deps.secret, flow.id, code),
-        mail: existing ? { ...takenMail(parsed.email), userId: existing.id } : codeMail(parsed.email, code),
+        mail: existing
+          ? { ...takenMail(existing.lang, parsed.email), userId: existing.id }
+          : codeMail(flow.lang, parsed.email, code),
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
@@ -223,7 +228,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
       const result = await registrations.resendCode(flow.id, {
         codeHmac: flow.addressTaken ? null : hmacCode(deps.secret, flow.id, code),
         // For a taken address nothing more is mailed: the one notice is enough, and the screen is the same.
-        mail: flow.addressTaken ? null : codeMail(email, code),
+        mail: flow.addressTaken ? null : codeMail(flow.lang, email, code),
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
         notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
@@ -254,7 +259,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
       const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
       if (!loaded.ok) return loaded;
       await registrations.delete(loaded.flow.id);
-      return { ok: true, token: (await this.begin(loaded.flow.kind)).token };
+      return { ok: true, token: (await this.begin(loaded.flow.kind, undefined, loaded.flow.lang)).token };
     },
 
     /** Screen 4: the code. Each try is counted before comparing; the fifth wrong one ends the flow. */
@@ -360,9 +365,9 @@ export function registrationUseCases(deps: RegistrationDeps) {
         // Only reachable by someone who had no code for the address; refuse without telling more.
         return { ok: false, problem: 'wrong_step' };
       }
-      const user = toNewUser(parsed.profile, flow.email, flow.emailKey, flow.passwordHash);
+      const user = toNewUser(parsed.profile, flow.lang, flow.email, flow.emailKey, flow.passwordHash);
       const name = displayName(parsed.profile);
-      const mail = deps.templates.registrationComplete({
+      const mail = deps.templates[flow.lang].registrationComplete({
         name,
         kind: flow.kind,
         myPageUrl: `${deps.baseUrl}/mypage`,
@@ -398,10 +403,11 @@ export function registrationUseCases(deps: RegistrationDeps) {
 
 export type RegistrationUseCases = ReturnType<typeof registrationUseCases>;
 
-function toNewUser(p: Profile, email: string, emailKey: string, passwordHash: string): NewUser {
+function toNewUser(p: Profile, lang: Lang, email: string, emailKey: string, passwordHash: string): NewUser {
   const { kind, notify, ...profile } = p as Profile & { notify: boolean };
   return {
     kind,
+    lang,
     email,
     emailKey,
     passwordHash,

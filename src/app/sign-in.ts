@@ -3,7 +3,15 @@
  * addresses exist; 5 failures in a row hold the account for 15 minutes; a per-IP limit besides.
  */
 import { parseEmail } from '../domain/email.js';
-import type { AuditLog, Clock, PasswordHasher, RateLimiter, UserStore } from './ports.js';
+import type {
+  AuditLog,
+  Clock,
+  OutgoingMail,
+  PasswordHasher,
+  RateLimiter,
+  UserRecord,
+  UserStore,
+} from './ports.js';
 import type { RequestMeta } from './registration.js';
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -18,6 +26,8 @@ export type SignInDeps = {
   clock: Clock;
   /** a hash to verify against when the address is unknown, so both cases take the same time */
   dummyHash: string;
+  /** the security mail sent when failures put the account on hold (account.ts: signInLockNotice) */
+  lockNotice?: (user: UserRecord) => OutgoingMail;
 };
 
 export type SignInResult =
@@ -55,7 +65,15 @@ export function signInUseCases(deps: SignInDeps) {
         return { ok: false, reason: 'invalid' };
       }
       if (!valid) {
-        await deps.users.recordFailedSignIn(user.id, now, MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS);
+        if (deps.lockNotice)
+          await deps.users.recordFailedSignInAndNotify(
+            user.id,
+            now,
+            MAX_FAILED_SIGN_INS,
+            SIGN_IN_LOCK_SECONDS,
+            deps.lockNotice(user),
+          );
+        else await deps.users.recordFailedSignIn(user.id, now, MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS);
         await deps.audit.record({ action: 'session.sign_in_failed', userId: user.id, ...meta }, now);
         return { ok: false, reason: 'invalid' };
       }

@@ -10,6 +10,7 @@ export function auditStore(db: Db): AuditLog {
         at: now,
         action: entry.action,
         userId: entry.userId ?? null,
+        staffId: entry.staffId ?? null,
         ip: entry.ip ?? null,
         userAgent: entry.userAgent ? entry.userAgent.slice(0, 300) : null,
         detail: entry.detail ?? null,

@@ -16,10 +16,10 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function registrationStore(db: Db): RegistrationStore {
   return {
-    async create({ tokenHash, kind, now, expiresAt }) {
+    async create({ tokenHash, kind, lang, now, expiresAt }) {
       const [row] = await db
         .insert(registrations)
-        .values({ tokenHash, kind, state: 'started', createdAt: now, expiresAt })
+        .values({ tokenHash, kind, lang, state: 'started', createdAt: now, expiresAt })
         .returning();
       return row as RegistrationRecord;
     },
@@ -189,6 +189,7 @@ async function completeIn(
     .insert(users)
     .values({
       kind: user.kind,
+      lang: user.lang,
       email: user.email,
       emailKey: user.emailKey,
       passwordHash: user.passwordHash,

@@ -31,6 +31,10 @@ export const users = pgTable(
     emailKey: text('email_key').notNull(),
     passwordHash: text('password_hash').notNull(),
     notify: boolean('notify').notNull(),
+    /** the language the person used: mail is written in it */
+    lang: text('lang', { enum: ['ja', 'en'] })
+      .notNull()
+      .default('ja'),
     status: text('status', { enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),
@@ -76,6 +80,9 @@ export const registrations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull(),
     kind: text('kind', { enum: ['individual', 'business'] }).notNull(),
+    lang: text('lang', { enum: ['ja', 'en'] })
+      .notNull()
+      .default('ja'),
     state: text('state', {
       enum: ['started', 'code_sent', 'verified', 'profile_entered', 'completed'],
     }).notNull(),

@@ -6,11 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Ctx, WebDeps } from './context.js';
 import { cookieNames } from './context.js';
+import { k, parseLang } from '../messages/i18n.js';
+import { safeLocalPath } from './paths.js';
+import { T } from './i18n.js';
 import { renderPage } from './render.js';
 import { accountRoutes } from './routes/account.js';
+import { accountSettingsRoutes } from './routes/account-settings.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { publicNoticeRoutes } from './routes/admin/public-notices.js';
 import { pageRoutes } from './routes/pages.js';
 import { postalRoutes } from './routes/postal.js';
 import { registrationRoutes } from './routes/registration.js';
@@ -24,6 +30,7 @@ const ASSETS: Record<string, { type: string; files: URL[] }> = {
     files: [root('node_modules/@digital-go-jp/design-tokens/dist/tokens.css'), root('public/app.css')],
   },
   '/assets/app.js': { type: 'text/javascript; charset=utf-8', files: [root('public/app.js')] },
+  '/assets/admin.css': { type: 'text/css; charset=utf-8', files: [root('public/admin.css')] },
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -39,9 +46,13 @@ export function createApp(deps: WebDeps) {
       dev,
       { title, status },
       <>
-        <p>{message}</p>
         <p>
-          <a href="/">トップページへ戻る</a>
+          <T>{message}</T>
+        </p>
+        <p>
+          <a href="/">
+            <T>トップページへ戻る</T>
+          </a>
         </p>
       </>,
     );
@@ -51,11 +62,12 @@ export function createApp(deps: WebDeps) {
     c.set('csrfToken', '');
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
+    c.set('lang', parseLang(getCookie(c, names.lang)) ?? 'ja');
     const started = performance.now();
     await next();
     c.header('X-Request-Id', c.get('requestId'));
     // No query string, body, cookie or address in the log: only what cannot identify a person.
-    const path = c.req.path.startsWith('/api/postal-codes/') ? '/api/postal-codes/:code' : c.req.path;
+    const path = logPath(c.req.path);
     deps.logger.info(
       {
         requestId: c.get('requestId'),
@@ -74,13 +86,27 @@ export function createApp(deps: WebDeps) {
   const assetCache = new Map<string, string>();
   app.get('/assets/*', (c) => {
     const asset = ASSETS[c.req.path];
-    if (!asset) return errorPage(c, 404, 'ページが見つかりません', 'お探しのページは見つかりませんでした。');
+    if (!asset)
+      return errorPage(c, 404, k('ページが見つかりません'), k('お探しのページは見つかりませんでした。'));
     let text = assetCache.get(c.req.path);
     if (text === undefined) {
       text = asset.files.map((f) => readFileSync(f, 'utf8')).join('\n');
       if (deps.config.env !== 'development') assetCache.set(c.req.path, text);
     }
     return c.body(text, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400' });
+  });
+  // The language switch: remembered in a cookie for a year, then back to the page it came from.
+  app.get('/lang/:lang', (c) => {
+    const lang = parseLang(c.req.param('lang'));
+    if (lang)
+      setCookie(c, names.lang, lang, {
+        path: '/',
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies,
+        httpOnly: true,
+        maxAge: 365 * 86400,
+      });
+    return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
   });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) =>
@@ -97,8 +123,8 @@ export function createApp(deps: WebDeps) {
         return errorPage(
           c as Ctx,
           413,
-          '送信できませんでした',
-          '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。',
+          k('送信できませんでした'),
+          k('送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。'),
         );
       },
     }),
@@ -126,8 +152,10 @@ export function createApp(deps: WebDeps) {
         errorPage(
           c,
           403,
-          '操作を受け付けられませんでした',
-          'セキュリティ確認のため、この操作を受け付けられませんでした。お手数ですが、前の画面に戻って、ページを再読み込みしてから、もう一度お試しください。',
+          k('操作を受け付けられませんでした'),
+          k(
+            'セキュリティ確認のため、この操作を受け付けられませんでした。お手数ですが、前の画面に戻って、ページを再読み込みしてから、もう一度お試しください。',
+          ),
         ),
     }),
   );
@@ -136,26 +164,68 @@ export function createApp(deps: WebDeps) {
   app.route('/', postalRoutes());
   app.route('/', registrationRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', accountSettingsRoutes(deps));
+  if (deps.backOffice) {
+    app.route('/', publicNoticeRoutes(deps, deps.backOffice.notices));
+    app.route('/admin', adminRoutes({ ...deps, backOffice: deps.backOffice }));
+  }
 
   app.notFound((c) =>
     errorPage(
       c as Ctx,
       404,
-      'ページが見つかりません',
-      'お探しのページは見つかりませんでした。アドレスをご確認ください。',
+      k('ページが見つかりません'),
+      k('お探しのページは見つかりませんでした。アドレスをご確認ください。'),
     ),
   );
   app.onError((err, c) => {
-    deps.logger.error(
-      { requestId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack } },
-      'request failed',
-    );
+    deps.logger.error({ requestId: c.get('requestId'), err: errorForLog(err) }, 'request failed');
     return errorPage(
       c as Ctx,
       500,
-      'エラーが発生しました',
-      '申し訳ありません。システムでエラーが発生しました。しばらく時間をおいてから、もう一度お試しください。',
+      k('エラーが発生しました'),
+      k(
+        '申し訳ありません。システムでエラーが発生しました。しばらく時間をおいてから、もう一度お試しください。',
+      ),
     );
   });
   return app;
+}
+
+/**
+ * The path as logged: segments that could be a secret (enrolment or reset tokens) or personal
+ * (postal codes) are replaced, so that reading the logs gives nobody a way in.
+ */
+export function logPath(path: string): string {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return path
+    .split('/')
+    .map((segment) =>
+      uuid.test(segment)
+        ? segment
+        : /^[A-Za-z0-9_-]{16,}$/.test(segment)
+          ? ':token'
+          : /^\d{3}-?\d{4}$/.test(segment)
+            ? ':code'
+            : segment,
+    )
+    .join('/');
+}
+
+/**
+ * What an error may put in the log: its kind, the database's error code, and where it happened —
+ * not its message, which for a failed query carries the query's parameters (personal data).
+ */
+export function errorForLog(err: Error): { name: string; code?: string; stack?: string } {
+  const code = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  const frames = err.stack
+    ?.split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
+  return {
+    name: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(frames ? { stack: frames } : {}),
+  };
 }

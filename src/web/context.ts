@@ -1,9 +1,12 @@
 /** What every route sees: the request's variables and the app's dependencies. */
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
+import type { Lang } from '../messages/i18n.js';
 import type { RequestMeta, RegistrationUseCases } from '../app/registration.js';
 import type { CurrentSession, SessionUseCases } from '../app/sessions.js';
 import type { SignInUseCases } from '../app/sign-in.js';
+import type { AccountUseCases } from '../app/account.js';
+import type { BackOffice } from '../app/staff-back-office.js';
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -16,6 +19,8 @@ export type WebDeps = {
   registration: RegistrationUseCases;
   sessions: SessionUseCases;
   signIn: SignInUseCases;
+  /** the account side (issue 3): profile, e-mail and password changes, reset, 退会 */
+  account: AccountUseCases;
   devMailbox:
     | (() => Promise<
         { id: number; to: string; subject: string; body: string; status: string; createdAt: Date }[]
@@ -23,6 +28,8 @@ export type WebDeps = {
     | null;
   ready: () => Promise<boolean>;
   logger: Logger;
+  /** the staff back office (/admin) and the notices residents see; absent where not wired */
+  backOffice?: BackOffice;
 };
 
 export type AppEnv = {
@@ -32,6 +39,8 @@ export type AppEnv = {
     csrfToken: string;
     session: CurrentSession;
     sessionId: string | undefined;
+    /** the page language: the `lang` cookie, Japanese by default */
+    lang: Lang;
   };
 };
 
@@ -39,5 +48,5 @@ export type Ctx = Context<AppEnv>;
 
 export function cookieNames(secure: boolean) {
   const p = secure ? '__Host-' : '';
-  return { session: `${p}sid`, flow: `${p}reg`, csrf: `${p}csrf`, notice: `${p}flash` };
+  return { session: `${p}sid`, flow: `${p}reg`, csrf: `${p}csrf`, notice: `${p}flash`, lang: `${p}lang` };
 }

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Ctx } from './context.js';
 import type { Errors } from './views/components.js';
+import { LangContext, T } from './i18n.js';
 import { Layout, type PageChrome } from './views/layout.js';
 
 export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
@@ -10,6 +11,7 @@ export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
     csrfToken: c.get('csrfToken') ?? '',
     userName: s?.status === 'signed_in' ? s.user.displayName : undefined,
     showDevMailbox,
+    path: c.req.path + (new URL(c.req.url).search || ''),
   };
 }
 
@@ -23,15 +25,21 @@ export async function renderPage(
   body: Child,
 ): Promise<Response> {
   const html = (
-    <Layout
-      title={opts.title}
-      hasErrors={(opts.errors?.length ?? 0) > 0}
-      chrome={chrome(c, showDevMailbox)}
-      wide={opts.wide}
-    >
-      {opts.h1 === false ? null : <h1 class="title">{opts.title}</h1>}
-      {body}
-    </Layout>
+    <LangContext.Provider value={c.get('lang') ?? 'ja'}>
+      <Layout
+        title={opts.title}
+        hasErrors={(opts.errors?.length ?? 0) > 0}
+        chrome={chrome(c, showDevMailbox)}
+        wide={opts.wide}
+      >
+        {opts.h1 === false ? null : (
+          <h1 class="title">
+            <T>{opts.title}</T>
+          </h1>
+        )}
+        {body}
+      </Layout>
+    </LangContext.Provider>
   );
   const text = '<!DOCTYPE html>' + (await html.toString());
   return c.html(text, (opts.status ?? 200) as 200);

@@ -30,7 +30,9 @@ export function securityHeaders(production: boolean): MiddlewareHandler<AppEnv> 
 export function clientMeta(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let ip: string | null = null;
-    if (trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
+    // Behind our load balancer the last X-Forwarded-For entry is the one it added; earlier ones
+    // come from the client and could be anything.
+    if (trustProxy) ip = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
     if (!ip) {
       try {
         ip = getConnInfo(c).remote.address ?? null;

@@ -12,6 +12,7 @@ import { registrationStore } from '../../src/db/registrations.js';
 import { mailOutbox } from '../../src/db/schema.js';
 import { sessionStore } from '../../src/db/sessions.js';
 import { userStore } from '../../src/db/users.js';
+import { englishMailTemplates } from '../../src/mail/templates-en.js';
 import { japaneseMailTemplates } from '../../src/mail/templates-ja.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
@@ -68,7 +69,7 @@ export function harness(database: TestDatabase, options: { ttlSeconds?: number; 
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,
-    templates: japaneseMailTemplates,
+    templates: { ja: japaneseMailTemplates, en: englishMailTemplates },
     clock,
     secret: 'test-secret-test-secret-test-secret',
     ttlSeconds: options.ttlSeconds ?? 1800,

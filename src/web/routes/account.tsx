@@ -7,6 +7,7 @@ import { cookieNames } from '../context.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 import { ConfirmView } from '../views/profile-form.js';
+import { MyPageNoticeList } from '../views/admin/public-notices.js';
 
 const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
 
@@ -56,6 +57,9 @@ export function accountRoutes(deps: WebDeps) {
           </button>
         </form>
         <ul class="list">
+          <li>
+            <a href="/password-reset">パスワードを忘れた方</a>
+          </li>
           <li>
             <a href="/register">新規登録</a>
           </li>
@@ -138,7 +142,7 @@ export function accountRoutes(deps: WebDeps) {
           <h2 id="notices" class="subtitle">
             お知らせ
           </h2>
-          <p>現在、お知らせはありません。</p>
+          <MyPageNoticeList notices={deps.backOffice?.notices} kind={u.kind} />
         </section>
         <section aria-labelledby="profile">
           <h2 id="profile" class="subtitle">
@@ -146,6 +150,25 @@ export function accountRoutes(deps: WebDeps) {
           </h2>
           <ConfirmView kind={u.kind} email={u.email} values={u.profileValues} showPassword={false} />
         </section>
+        <nav aria-labelledby="account-actions">
+          <h2 id="account-actions" class="subtitle">
+            登録内容の変更・退会
+          </h2>
+          <ul class="list">
+            <li>
+              <a href="/account/profile">利用者情報の変更</a>
+            </li>
+            <li>
+              <a href="/account/email">メールアドレスの変更</a>
+            </li>
+            <li>
+              <a href="/account/password">パスワードの変更</a>
+            </li>
+            <li>
+              <a href="/account/delete">退会</a>
+            </li>
+          </ul>
+        </nav>
       </>,
     );
   });

@@ -6,6 +6,12 @@ import { AccessibilityContent } from '../views/content/accessibility.js';
 import { FaqContent } from '../views/content/faq.js';
 import { PrivacyContent } from '../views/content/privacy.js';
 import { TermsContent } from '../views/content/terms.js';
+import { AccessibilityContentEn } from '../views/content/accessibility-en.js';
+import { FaqContentEn } from '../views/content/faq-en.js';
+import { PrivacyContentEn } from '../views/content/privacy-en.js';
+import { TermsContentEn } from '../views/content/terms-en.js';
+import { T } from '../i18n.js';
+import { ImportantNoticeList } from '../views/admin/public-notices.js';
 
 export function pageRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
@@ -22,46 +28,74 @@ export function pageRoutes(deps: WebDeps) {
       c,
       { title: 'トップページ', h1: false },
       <>
-        <h1 class="title">オンライン手続かわさき（e-KAWASAKI）</h1>
+        <h1 class="title">
+          <T>オンライン手続かわさき</T>
+          <T>（e-KAWASAKI）</T>
+        </h1>
         <p>
-          川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
+          <T>
+            川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
+          </T>
         </p>
         <section aria-labelledby="important-notices" class="notices">
           <h2 id="important-notices" class="subtitle">
-            重要なお知らせ
+            <T>重要なお知らせ</T>
           </h2>
-          <p>現在、重要なお知らせはありません。</p>
+          <ImportantNoticeList notices={deps.backOffice?.notices} />
         </section>
         <section aria-labelledby="start" class="start">
           <h2 id="start" class="subtitle">
-            はじめての方へ
+            <T>はじめての方へ</T>
           </h2>
           <p>
-            利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
+            <T>
+              利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
+            </T>
           </p>
           <p>
             <a href="/register" class="button">
-              利用者登録を始める
+              <T>利用者登録を始める</T>
             </a>
           </p>
           <p>
-            <a href="/faq">よくある質問</a>
+            <a href="/faq">
+              <T>よくある質問</T>
+            </a>
           </p>
         </section>
       </>,
     ),
   );
 
-  r.get('/terms', (c) => page(c, { title: '利用規約' }, <TermsContent {...docOptions} />));
+  const en = (c: Ctx) => c.get('lang') === 'en';
+  r.get('/terms', (c) =>
+    page(
+      c,
+      { title: '利用規約' },
+      en(c) ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />,
+    ),
+  );
   r.get('/privacy', (c) =>
     page(
       c,
       { title: 'プライバシーポリシー' },
-      <PrivacyContent registrationTtlSeconds={docOptions.registrationTtlSeconds} />,
+      en(c) ? (
+        <PrivacyContentEn registrationTtlSeconds={docOptions.registrationTtlSeconds} />
+      ) : (
+        <PrivacyContent registrationTtlSeconds={docOptions.registrationTtlSeconds} />
+      ),
     ),
   );
-  r.get('/faq', (c) => page(c, { title: 'よくある質問' }, <FaqContent {...docOptions} />));
-  r.get('/accessibility', (c) => page(c, { title: 'アクセシビリティ方針' }, <AccessibilityContent />));
+  r.get('/faq', (c) =>
+    page(
+      c,
+      { title: 'よくある質問' },
+      en(c) ? <FaqContentEn {...docOptions} /> : <FaqContent {...docOptions} />,
+    ),
+  );
+  r.get('/accessibility', (c) =>
+    page(c, { title: 'アクセシビリティ方針' }, en(c) ? <AccessibilityContentEn /> : <AccessibilityContent />),
+  );
 
   if (deps.devMailbox) {
     const list = deps.devMailbox;

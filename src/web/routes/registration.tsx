@@ -6,7 +6,9 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { UserKind } from '../../domain/profile.js';
-import { validationMessage } from '../../messages/validation-ja.js';
+import { k, translator } from '../../messages/i18n.js';
+import { validationMessageFor } from '../messages.js';
+import { T } from '../i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
 import { readForm, renderPage } from '../render.js';
@@ -19,18 +21,22 @@ import {
   type Errors,
 } from '../views/components.js';
 import { TermsContent } from '../views/content/terms.js';
+import { TermsContentEn } from '../views/content/terms-en.js';
 import { ConfirmView, ProfileForm } from '../views/profile-form.js';
 
-const KINDS: Record<UserKind, string> = { individual: '個人', business: '事業者' };
+const KINDS: Record<UserKind, string> = { individual: k('個人'), business: k('事業者') };
 
 export const FLOW_MESSAGES: Record<string, string> = {
-  expired:
+  expired: k(
     '認証コードの送信から30分が経過したため、入力された情報は削除されました。お手数ですが、最初から利用者登録をやり直してください。',
-  exhausted:
+  ),
+  exhausted: k(
     '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。',
-  missing: '登録の手続きが見つかりません。お手数ですが、最初から利用者登録をやり直してください。',
-  email_taken:
+  ),
+  missing: k('登録の手続きが見つかりません。お手数ですが、最初から利用者登録をやり直してください。'),
+  email_taken: k(
     'このメールアドレスでの登録は、別の画面ですでに完了しています。ログイン画面からログインしてください。',
+  ),
 };
 
 function parseKind(v: string | undefined): UserKind | null {
@@ -44,6 +50,10 @@ export function registrationRoutes(deps: WebDeps) {
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
   const flowToken = (c: Ctx) => getCookie(c, names.flow);
+  const docOptions = {
+    mailDomain: deps.config.mailDomain,
+    registrationTtlSeconds: deps.config.registrationTtlSeconds,
+  };
   const setFlow = (c: Ctx, token: string) =>
     setCookie(c, names.flow, token, {
       httpOnly: true,
@@ -59,7 +69,12 @@ export function registrationRoutes(deps: WebDeps) {
     return c.redirect(problem === 'wrong_step' ? '/register/resume' : `/register?reason=${problem}`, 303);
   };
   const tooMany = (c: Ctx, seconds: number) =>
-    `送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約${Math.max(1, Math.ceil(seconds / 60))}分後）`;
+    translator(c.get('lang'))(
+      '送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約{minutes}分後）',
+      {
+        minutes: Math.max(1, Math.ceil(seconds / 60)),
+      },
+    );
 
   // Screen 1: 利用者の新規登録
   r.get('/register', (c) => {
@@ -70,19 +85,25 @@ export function registrationRoutes(deps: WebDeps) {
       { title: '利用者の新規登録' },
       <>
         {message ? <Notice kind="warning">{message}</Notice> : null}
-        <p>利用者の区分を選んでください。メールアドレスが利用者IDになります。</p>
+        <p>
+          <T>利用者の区分を選んでください。メールアドレスが利用者IDになります。</T>
+        </p>
         <form method="get" action="/register/terms" class="choice">
           <div class="choice__item">
             <button type="submit" name="kind" value="individual" class="button button--large">
-              個人として登録する
+              <T>個人として登録する</T>
             </button>
-            <p class="field__hint">個人の方はこちら</p>
+            <p class="field__hint">
+              <T>個人の方はこちら</T>
+            </p>
           </div>
           <div class="choice__item">
             <button type="submit" name="kind" value="business" class="button button--large">
-              事業者として登録する
+              <T>事業者として登録する</T>
             </button>
-            <p class="field__hint">法人・事業者の方はこちら</p>
+            <p class="field__hint">
+              <T>法人・事業者の方はこちら</T>
+            </p>
           </div>
         </form>
       </>,
@@ -97,12 +118,17 @@ export function registrationRoutes(deps: WebDeps) {
       <>
         <ErrorSummary errors={errors} />
         <p>
-          {KINDS[kind]}
-          として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。
+          <T params={{ kind: translator(c.get('lang'))(KINDS[kind]) }}>
+            {
+              '{kind}として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。'
+            }
+          </T>
         </p>
         <section class="terms-box" tabindex={0} aria-labelledby="terms-title">
-          <h2 id="terms-title">オンライン手続かわさき 利用規約</h2>
-          <TermsContent />
+          <h2 id="terms-title">
+            <T>オンライン手続かわさき 利用規約</T>
+          </h2>
+          {c.get('lang') === 'en' ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />}
         </section>
         <form method="post" action="/register/terms" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -110,8 +136,10 @@ export function registrationRoutes(deps: WebDeps) {
           <div class={`field${errors ? ' field--error' : ''}`}>
             {errors ? (
               <p id="agree-error" class="field__error">
-                <span class="visually-hidden">エラー：</span>
-                {errors[0]?.message}
+                <span class="visually-hidden">
+                  <T>エラー：</T>
+                </span>
+                <T>{errors[0]?.message ?? ''}</T>
               </p>
             ) : null}
             <div class="checkbox">
@@ -123,11 +151,13 @@ export function registrationRoutes(deps: WebDeps) {
                 aria-invalid={errors ? 'true' : undefined}
                 aria-describedby={errors ? 'agree-error' : undefined}
               />
-              <label for="agree">利用規約に同意します</label>
+              <label for="agree">
+                <T>利用規約に同意します</T>
+              </label>
             </div>
           </div>
           <button type="submit" class="button">
-            利用者の登録を開始する
+            <T>利用者の登録を開始する</T>
           </button>
         </form>
       </>,
@@ -150,12 +180,12 @@ export function registrationRoutes(deps: WebDeps) {
         [
           {
             field: 'agree',
-            message: '利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください',
+            message: k('利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください'),
           },
         ],
         400,
       );
-    const { token } = await deps.registration.begin(kind, c.get('meta'));
+    const { token } = await deps.registration.begin(kind, c.get('meta'), c.get('lang'));
     setFlow(c, token);
     return c.redirect('/register/email', 303);
   });
@@ -169,12 +199,16 @@ export function registrationRoutes(deps: WebDeps) {
         <StepIndicator current={1} />
         <ErrorSummary errors={errors} />
         <p>
-          利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。
+          <T>
+            利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。
+          </T>
         </p>
         <Notice>
-          迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@
-          {deps.config.mailDomain}
-          」ドメインからのメールが受信できるように設定してください。
+          <T params={{ domain: deps.config.mailDomain }}>
+            {
+              '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
+            }
+          </T>
         </Notice>
         <form method="post" action="/register/email" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -190,11 +224,13 @@ export function registrationRoutes(deps: WebDeps) {
             hint="半角英数字と記号で入力してください。例：taro@example.jp（PC用・携帯電話用のどちらでも構いません）"
           />
           <button type="submit" class="button">
-            登録する
+            <T>登録する</T>
           </button>
         </form>
         <p>
-          <a href="/faq">使用できるメールアドレスについて（よくある質問）</a>
+          <a href="/faq#faq-characters">
+            <T>使用できるメールアドレスについて（よくある質問）</T>
+          </a>
         </p>
       </>,
     );
@@ -229,7 +265,7 @@ export function registrationRoutes(deps: WebDeps) {
     return emailPage(
       c,
       result.value,
-      [{ field: 'email', message: validationMessage('email', result.fieldError.code) }],
+      [{ field: 'email', message: validationMessageFor(c.get('lang'), 'email', result.fieldError.code) }],
       400,
     );
   });
@@ -249,10 +285,14 @@ export function registrationRoutes(deps: WebDeps) {
         {opts.info ? <Notice kind="success">{opts.info}</Notice> : null}
         <p>
           <strong class="address">{email}</strong>{' '}
-          宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。
+          <T>
+            宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。
+          </T>
         </p>
         <Notice kind="warning">
-          メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
+          <T>
+            メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
+          </T>
         </Notice>
         <form method="post" action="/register/code" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -267,31 +307,42 @@ export function registrationRoutes(deps: WebDeps) {
             hint="半角数字6桁（例：123456）"
           />
           <button type="submit" class="button">
-            認証コードを確認する
+            <T>認証コードを確認する</T>
           </button>
         </form>
-        <h2 class="subtitle">メールが届かない場合</h2>
+        <h2 class="subtitle">
+          <T>メールが届かない場合</T>
+        </h2>
         <ul class="list">
           <li>
-            迷惑メールフォルダに届いていないか確認してください。「@{deps.config.mailDomain}
-            」からのメールを受信できるよう設定してください。
+            <T params={{ domain: deps.config.mailDomain }}>
+              {
+                '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。'
+              }
+            </T>
           </li>
-          <li>メールアドレスが正しいか確認してください。</li>
+          <li>
+            <T>メールアドレスが正しいか確認してください。</T>
+          </li>
         </ul>
         <form method="post" action="/register/code/resend" class="inline-form">
           <CsrfField token={c.get('csrfToken')} />
           <button type="submit" class="button button--secondary">
-            認証コードを再送する
+            <T>認証コードを再送する</T>
           </button>
         </form>
-        <p class="field__hint">再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</p>
+        <p class="field__hint">
+          <T>再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</T>
+        </p>
         <p>
           <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken'))}`}>
-            別のメールアドレスで登録する
+            <T>別のメールアドレスで登録する</T>
           </a>
         </p>
         <p>
-          <a href="/faq">認証コードが届かない場合（よくある質問）</a>
+          <a href="/faq#faq-no-mail">
+            <T>認証コードが届かない場合（よくある質問）</T>
+          </a>
         </p>
       </>,
     );
@@ -301,7 +352,7 @@ export function registrationRoutes(deps: WebDeps) {
     if (!loaded.ok) return restart(c, loaded.problem);
     if (loaded.flow.state !== 'code_sent') return c.redirect('/register/profile', 303);
     const info = c.req.query('resent')
-      ? '認証コードを再送しました。新しいメールを確認してください。'
+      ? k('認証コードを再送しました。新しいメールを確認してください。')
       : undefined;
     return codePage(c, loaded.flow.email ?? '', { info });
   });
@@ -314,9 +365,12 @@ export function registrationRoutes(deps: WebDeps) {
     if ('problem' in result) return restart(c, result.problem);
     const loaded = await deps.registration.load(flowToken(c), ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
-    let message = validationMessage('code', result.fieldError.code);
+    let message = validationMessageFor(c.get('lang'), 'code', result.fieldError.code);
     if (result.triesLeft !== undefined)
-      message = `認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと${result.triesLeft}回まで入力できます）`;
+      message = translator(c.get('lang'))(
+        '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）',
+        { n: result.triesLeft },
+      );
     return codePage(c, loaded.flow.email ?? '', { errors: [{ field: 'code', message }], status: 400 });
   });
 
@@ -330,8 +384,15 @@ export function registrationRoutes(deps: WebDeps) {
       'rateLimited' in result
         ? tooMany(c, result.rateLimited)
         : result.refused === 'too_many'
-          ? '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスで登録する」からやり直してください。'
-          : `認証コードの再送は1分に1回までです。${result.retryAfterSeconds}秒ほど待ってから、もう一度お試しください。`;
+          ? k(
+              '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスで登録する」からやり直してください。',
+            )
+          : translator(c.get('lang'))(
+              '認証コードの再送は1分に1回までです。{seconds}秒ほど待ってから、もう一度お試しください。',
+              {
+                seconds: result.retryAfterSeconds,
+              },
+            );
     return codePage(c, loaded.flow.email ?? '', { errors: [{ field: 'code', message }], status: 429 });
   });
 
@@ -391,7 +452,7 @@ export function registrationRoutes(deps: WebDeps) {
     if (!loaded.ok) return restart(c, loaded.problem);
     const errors = result.errors.map((e) => ({
       field: e.field,
-      message: validationMessage(e.field, e.code, loaded.flow.kind),
+      message: validationMessageFor(c.get('lang'), e.field, e.code, loaded.flow.kind),
     }));
     return profilePage(
       c,
@@ -416,20 +477,28 @@ export function registrationRoutes(deps: WebDeps) {
       <>
         <StepIndicator current={4} />
         <p>
-          入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。
+          <T>
+            入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。
+          </T>
         </p>
         <ConfirmView kind={flow.kind} email={flow.email ?? ''} values={flow.profileValues ?? {}} />
         <div class="actions">
-          <form method="post" action="/register/confirm" data-confirm="登録します。よろしいですか？">
+          <form
+            method="post"
+            action="/register/confirm"
+            data-confirm={translator(c.get('lang'))('登録します。よろしいですか？')}
+            data-confirm-ok={translator(c.get('lang'))('OK')}
+            data-confirm-cancel={translator(c.get('lang'))('キャンセル')}
+          >
             <CsrfField token={c.get('csrfToken')} />
             <button type="submit" class="button">
-              登録する
+              <T>登録する</T>
             </button>
           </form>
           <form method="post" action="/register/back">
             <CsrfField token={c.get('csrfToken')} />
             <button type="submit" class="button button--secondary">
-              入力に戻る
+              <T>入力に戻る</T>
             </button>
           </form>
         </div>
@@ -471,14 +540,14 @@ export function registrationRoutes(deps: WebDeps) {
       { title: '本登録の完了' },
       <>
         <StepIndicator current={5} />
-        <Notice kind="success">利用者登録が完了しました。</Notice>
+        <Notice kind="success">{k('利用者登録が完了しました。')}</Notice>
         <p>
-          登録したメールアドレス（<span class="address">{s.user.email}</span>
-          ）宛に、本登録完了メールを送信しました。ご確認ください。
+          <T>登録したメールアドレス宛に、本登録完了メールを送信しました。ご確認ください。</T>{' '}
+          <span class="address">{s.user.email}</span>
         </p>
         <p>
           <a href="/mypage" class="button">
-            マイページへ
+            <T>マイページへ</T>
           </a>
         </p>
       </>,

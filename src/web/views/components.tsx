@@ -3,6 +3,7 @@
  * aria-describedby, aria-invalid, fieldset/legend for groups, and the error summary at the top.
  */
 import type { Child } from 'hono/jsx';
+import { useT, useTr } from '../i18n.js';
 
 export type ErrorItem = { field: string; message: string };
 export type Errors = ErrorItem[];
@@ -21,16 +22,17 @@ export function inputIdFor(field: string): string {
 }
 
 export function ErrorSummary({ errors }: { errors?: Errors }) {
+  const t = useT();
   if (!errors || errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title" class="error-summary__title">
-        入力内容に誤りがあります
+        {t('入力内容に誤りがあります')}
       </h2>
       <ul class="error-summary__list">
         {errors.map((e) => (
           <li>
-            <a href={`#${inputIdFor(e.field)}`}>{e.message}</a>
+            <a href={`#${inputIdFor(e.field)}`}>{t(e.message)}</a>
           </li>
         ))}
       </ul>
@@ -45,9 +47,10 @@ export function Notice({
   children: Child;
   kind?: 'info' | 'warning' | 'success';
 }) {
+  const tr = useTr();
   return (
     <div class={`notice notice--${kind}`} role={kind === 'info' ? undefined : 'status'}>
-      {children}
+      {tr(children)}
     </div>
   );
 }
@@ -57,13 +60,14 @@ export function Notice({
  * spec's label exactly; `aria-required` tells assistive technology the same.
  */
 function Required({ optional }: { optional?: boolean }) {
+  const t = useT();
   return optional ? (
     <span class="optional" aria-hidden="true">
-      ※任意
+      {t('※任意')}
     </span>
   ) : (
     <span class="required" aria-hidden="true">
-      ※必須
+      {t('※必須')}
     </span>
   );
 }
@@ -83,6 +87,8 @@ type TextFieldProps = {
 };
 
 export function TextField(p: TextFieldProps) {
+  const t = useT();
+  const tr = useTr();
   const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -90,19 +96,19 @@ export function TextField(p: TextFieldProps) {
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <div class="field__head">
         <label for={p.name} class="field__label">
-          {p.label}
+          {t(p.label)}
         </label>
         <Required optional={p.optional} />
       </div>
       {p.hint ? (
         <div id={`${p.name}-hint`} class="field__hint">
-          {p.hint}
+          {tr(p.hint)}
         </div>
       ) : null}
       {p.error ? (
         <p id={`${p.name}-error`} class="field__error">
-          <span class="visually-hidden">エラー：</span>
-          {p.error}
+          <span class="visually-hidden">{t('エラー：')}</span>
+          {t(p.error)}
         </p>
       ) : null}
       <input
@@ -133,6 +139,7 @@ type DateFieldProps = {
 
 /** A date as three fields 年/月/日 (the GOV.UK and Digital Agency pattern), with the 和暦 shown by script. */
 export function DateField(p: DateFieldProps) {
+  const t = useT();
   const id = `${p.prefix}Date`;
   const describedBy = [`${id}-hint`, p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const part = (key: 'Year' | 'Month' | 'Day', label: string, width: string, autocomplete: string) => (
@@ -157,22 +164,22 @@ export function DateField(p: DateFieldProps) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label field__label--inline">{p.legend}</legend>
+        <legend class="field__label field__label--inline">{t(p.legend)}</legend>
         <Required />
         <div id={`${id}-hint`} class="field__hint">
-          {p.hint ?? '西暦で入力してください。例：1985年4月1日'}
+          {p.hint ?? t('西暦で入力してください。例：1985年4月1日')}
         </div>
         {p.error ? (
           <p id={`${id}-error`} class="field__error">
-            <span class="visually-hidden">エラー：</span>
-            {p.error}
+            <span class="visually-hidden">{t('エラー：')}</span>
+            {t(p.error)}
           </p>
         ) : null}
         <div class="date">
-          {part('Year', '年', 'year', 'bday-year')}
+          {part('Year', t('年'), 'year', 'bday-year')}
           <span id={`${id}-wareki`} class="date__wareki" aria-live="polite"></span>
-          {part('Month', '月', 'two', 'bday-month')}
-          {part('Day', '日', 'two', 'bday-day')}
+          {part('Month', t('月'), 'two', 'bday-month')}
+          {part('Day', t('日'), 'two', 'bday-day')}
         </div>
       </fieldset>
     </div>
@@ -189,23 +196,25 @@ type RadioGroupProps = {
 };
 
 export function RadioGroup(p: RadioGroupProps) {
+  const t = useT();
+  const tr = useTr();
   const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy || undefined}>
-        <legend class="field__label field__label--inline">{p.legend}</legend>
+        <legend class="field__label field__label--inline">{t(p.legend)}</legend>
         <Required />
         {p.hint ? (
           <div id={`${p.name}-hint`} class="field__hint">
-            {p.hint}
+            {tr(p.hint)}
           </div>
         ) : null}
         {p.error ? (
           <p id={`${p.name}-error`} class="field__error">
-            <span class="visually-hidden">エラー：</span>
-            {p.error}
+            <span class="visually-hidden">{t('エラー：')}</span>
+            {t(p.error)}
           </p>
         ) : null}
         <div class="radios">
@@ -219,7 +228,7 @@ export function RadioGroup(p: RadioGroupProps) {
                 checked={p.value === o.value}
                 aria-invalid={p.error ? 'true' : undefined}
               />
-              <label for={`${p.name}-${o.value}`}>{o.label}</label>
+              <label for={`${p.name}-${o.value}`}>{t(o.label)}</label>
             </div>
           ))}
         </div>
@@ -234,9 +243,10 @@ export function CsrfField({ token }: { token: string }) {
 
 /** Where the person is in the registration: 1 メールアドレス → 2 認証コード → 3 利用者情報 → 4 確認 → 5 完了. */
 export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
-  const steps = ['メールアドレス', '認証コード', '利用者情報', '確認', '完了'];
+  const t = useT();
+  const steps = [t('メールアドレス'), t('認証コード'), t('利用者情報'), t('確認'), t('完了')];
   return (
-    <nav aria-label="登録の手順" class="steps">
+    <nav aria-label={t('登録の手順')} class="steps">
       <ol>
         {steps.map((s, i) => (
           <li
@@ -251,7 +261,7 @@ export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
           >
             <span class="steps__num">{i + 1}</span>
             {s}
-            {i + 1 < current ? <span class="visually-hidden">（完了）</span> : null}
+            {i + 1 < current ? <span class="visually-hidden">{t('（完了）')}</span> : null}
           </li>
         ))}
       </ol>
@@ -261,6 +271,8 @@ export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
 
 type SelectFieldProps = {
   name: string;
+  /** the language of the options' text when it differs from the page's (e.g. prefecture names) */
+  optionLang?: string;
   label: string;
   options: readonly string[];
   value?: string;
@@ -271,6 +283,8 @@ type SelectFieldProps = {
 
 /** A required choice from a fixed list, with a first empty option 「選択してください」. */
 export function SelectField(p: SelectFieldProps) {
+  const t = useT();
+  const tr = useTr();
   const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -278,19 +292,19 @@ export function SelectField(p: SelectFieldProps) {
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <div class="field__head">
         <label for={p.name} class="field__label">
-          {p.label}
+          {t(p.label)}
         </label>
         <Required />
       </div>
       {p.hint ? (
         <div id={`${p.name}-hint`} class="field__hint">
-          {p.hint}
+          {tr(p.hint)}
         </div>
       ) : null}
       {p.error ? (
         <p id={`${p.name}-error`} class="field__error">
-          <span class="visually-hidden">エラー：</span>
-          {p.error}
+          <span class="visually-hidden">{t('エラー：')}</span>
+          {t(p.error)}
         </p>
       ) : null}
       <select
@@ -302,10 +316,10 @@ export function SelectField(p: SelectFieldProps) {
         aria-describedby={describedBy || undefined}
         aria-invalid={p.error ? 'true' : undefined}
       >
-        <option value="">選択してください</option>
+        <option value="">{t('選択してください')}</option>
         {p.options.map((o) => (
-          <option value={o} selected={p.value === o}>
-            {o}
+          <option value={o} selected={p.value === o} lang={p.optionLang}>
+            {t(o)}
           </option>
         ))}
       </select>

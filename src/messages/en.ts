@@ -1,0 +1,192 @@
+/**
+ * The English catalogue: each Japanese text (the key, and the source of truth) with its
+ * translation. The catalogue test fails when a text in the web layer has no entry here.
+ */
+export const EN: Record<string, string> = {
+  // frame
+  オンライン手続かわさき: 'Online Procedures Kawasaki',
+  '（e-KAWASAKI）': '(e-KAWASAKI)',
+  'エラー：': 'Error: ',
+  本文へ移動: 'Skip to main content',
+  アカウント: 'Account',
+  ログアウト: 'Sign out',
+  新規登録: 'Register',
+  ログイン: 'Sign in',
+  サイトについて: 'About this site',
+  利用規約: 'Terms of use',
+  プライバシーポリシー: 'Privacy policy',
+  よくある質問: 'FAQ',
+  アクセシビリティ方針: 'Accessibility policy',
+  開発用メールボックス: 'Development mailbox',
+  川崎市: 'Kawasaki City',
+  トップページ: 'Home',
+  '川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。':
+    "You can do Kawasaki City's paperwork online from a computer or smartphone. To use the service, please register first.",
+  重要なお知らせ: 'Important notices',
+  はじめての方へ: 'New to the service?',
+  '利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。':
+    'Once registered, you can check and change your details on My page. Your email address is your user ID.',
+  利用者登録を始める: 'Start registering',
+  // form pieces
+  入力内容に誤りがあります: 'There is a problem',
+  '※任意': 'Optional',
+  '※必須': 'Required',
+  '西暦で入力してください。例：1985年4月1日':
+    'Enter the date in the Western calendar, for example 1 4 1985 (year 1985, month 4, day 1).',
+  年: 'Year',
+  月: 'Month',
+  日: 'Day',
+  メールアドレス: 'Email address',
+  認証コード: 'Verification code',
+  利用者情報: 'Your details',
+  確認: 'Check',
+  完了: 'Done',
+  登録の手順: 'Registration steps',
+  '（完了）': '(done)',
+  選択してください: 'Select',
+  '「希望する」を選択すると、登録した利用者情報や過去の申請内容に基づき関連するお知らせのメールが届きます。':
+    'If you choose “Yes, send them”, you will receive e-mails about notices related to your details and past applications.',
+  '「希望しない」を選択した場合でも、重要なお知らせがメールで届きます。':
+    'Even if you choose “No, thank you”, important notices are still sent to you by e-mail.',
+  'パスワードは、以下の条件を2つ以上満たす8文字以上の半角文字列を入力してください（128文字まで）。':
+    'Enter a password of at least 8 half-width characters (up to 128) that uses at least two of the following:',
+  '英字（大文字）': 'capital letters (A–Z)',
+  '英字（小文字）': 'small letters (a–z)',
+  数字: 'numbers (0–9)',
+  記号: 'symbols (such as # $ % -)',
+  'メールアドレスと同じもの、「kawasaki」などのサービス名を含むもの、よく使われるパスワードは使えません。':
+    'You cannot use your email address, a password that contains the service or city name (such as “kawasaki”), or a commonly used password.',
+  '利用者情報を入力してください。': 'Enter your details.',
+  '利用者ID（メールアドレス）': 'User ID (email address)',
+  'パスワードは入力済みです（安全のため表示していません）。変更しない場合は、パスワード欄を空欄のままにしてください。':
+    'Your password has been entered (it is not shown for your security). To keep it, leave the password fields empty.',
+  パスワード: 'Password',
+  'パスワード（確認用）': 'Password (confirmation)',
+  '確認のため、もう一度同じパスワードを入力してください。': 'Enter the same password again to confirm it.',
+  パスワードを表示する: 'Show password',
+  氏名: 'Name',
+  姓: 'Family name (姓)',
+  名: 'Given name (名)',
+  '氏名（フリガナ）': 'Name in katakana (フリガナ)',
+  セイ: 'Family name in katakana (セイ)',
+  全角カタカナ: 'In full-width katakana (hiragana is converted)',
+  メイ: 'Given name in katakana (メイ)',
+  '法人名/事業者名': 'Company or business name',
+  '法人名/事業者名（フリガナ）': 'Company or business name in katakana',
+  住所: 'Address',
+  郵便番号: 'Postal code',
+  '7桁の数字（例：210-8577）': '7 digits, for example 210-8577',
+  都道府県: 'Prefecture',
+  市区町村・番地: 'City, ward and street address',
+  '例：川崎市川崎区宮本町1番地': 'For example 川崎市川崎区宮本町1番地',
+  建物名など: 'Building name, room number',
+  電話番号: 'Phone number',
+  '例：044-200-2111（ハイフンはなくても構いません）': 'For example 044-200-2111 (hyphens are optional)',
+  生年月日: 'Date of birth',
+  性別: 'Gender',
+  男性: 'Male',
+  女性: 'Female',
+  回答しない: 'Prefer not to say',
+  代表者名: "Representative's name",
+  連絡先電話番号: 'Contact phone number',
+  担当部署: 'Department',
+  担当者名: "Contact person's name",
+  担当者生年月日: "Contact person's date of birth",
+  'お知らせ・通知メール': 'Notices and notification e-mails',
+  希望する: 'Yes, send them',
+  希望しない: 'No, thank you',
+  '{year}年{month}月{day}日': '{day}/{month}/{year}',
+  '（なし）': '(none)',
+  入力内容: 'Your answers',
+  '（入力済み。安全のため表示しません）': '(entered; not shown for your security)',
+  個人: 'an individual',
+  事業者: 'a business',
+  // registration
+  '認証コードの送信から30分が経過したため、入力された情報は削除されました。お手数ですが、最初から利用者登録をやり直してください。':
+    'More than 30 minutes have passed since the verification code was sent, so the details you entered have been deleted. Please start the registration again.',
+  '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。':
+    'The verification code was entered wrongly 5 times, so this registration has ended. Please start the registration again.',
+  '登録の手続きが見つかりません。お手数ですが、最初から利用者登録をやり直してください。':
+    'We could not find your registration. Please start the registration again.',
+  'このメールアドレスでの登録は、別の画面ですでに完了しています。ログイン画面からログインしてください。':
+    'Registration with this email address has already been completed in another window. Please sign in.',
+  '利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください':
+    'To continue, tick “I agree to the terms of use”',
+  '認証コードを再送しました。新しいメールを確認してください。':
+    'We have sent a new verification code. Check your e-mail.',
+  '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスで登録する」からやり直してください。':
+    'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Register with a different email address”.',
+  '送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約{minutes}分後）':
+    'Too many attempts. Please wait a while and try again (in about {minutes} minutes).',
+  '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）':
+    'The verification code is not correct. Enter the 6-digit code in the e-mail ({n} tries left).',
+  '認証コードの再送は1分に1回までです。{seconds}秒ほど待ってから、もう一度お試しください。':
+    'A new code can be sent once a minute. Wait about {seconds} seconds and try again.',
+  '利用者登録が完了しました。': 'Your registration is complete.',
+  '利用者の区分を選んでください。メールアドレスが利用者IDになります。':
+    'Choose how you will use the service. Your email address will be your user ID.',
+  個人として登録する: 'Register as an individual',
+  個人の方はこちら: 'For residents and other individuals',
+  事業者として登録する: 'Register as a business',
+  '法人・事業者の方はこちら': 'For companies and businesses',
+  '{kind}として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。':
+    'You are registering as {kind}. Read the terms of use and, if you agree, select “Start registration”.',
+  'オンライン手続かわさき 利用規約': 'Online Procedures Kawasaki: terms of use',
+  利用規約に同意します: 'I agree to the terms of use',
+  利用者の登録を開始する: 'Start registration',
+  '利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。':
+    'Enter the email address to use as your user ID and select “Register”. We will send a verification code to that address.',
+  '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。':
+    'If you use a spam filter, our e-mail may not reach you. Please allow e-mail from the “@{domain}” domain.',
+  登録する: 'Register',
+  '使用できるメールアドレスについて（よくある質問）': 'Which email addresses can be used (FAQ)',
+  '宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。':
+    ': we have sent an e-mail with a verification code to this address. Enter the 6-digit code and select “Check the code”.',
+  'メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。':
+    'Finish entering your details within 30 minutes of receiving the e-mail. After 30 minutes, what you entered is deleted and you will need to start again.',
+  認証コードを確認する: 'Check the code',
+  メールが届かない場合: 'If the e-mail does not arrive',
+  '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。':
+    'Check your spam folder, and allow e-mail from “@{domain}”.',
+  'メールアドレスが正しいか確認してください。': 'Check that the email address is correct.',
+  認証コードを再送する: 'Send the code again',
+  '再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。':
+    'You can ask for a new code once a minute, up to 5 times. Codes you received earlier still work.',
+  別のメールアドレスで登録する: 'Register with a different email address',
+  '認証コードが届かない場合（よくある質問）': 'If the verification code does not arrive (FAQ)',
+  '入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。':
+    'Check your answers. If they are correct, select “Register”. To change something, select “Back to the form”.',
+  入力に戻る: 'Back to the form',
+  '登録します。よろしいですか？': 'Register now. Are you sure?',
+  OK: 'OK',
+  キャンセル: 'Cancel',
+  '登録したメールアドレス宛に、本登録完了メールを送信しました。ご確認ください。':
+    'We have sent a confirmation e-mail to your registered address:',
+  マイページへ: 'Go to My page',
+  利用者の新規登録: 'Register as a user',
+  利用規約の確認: 'Terms of use',
+  メールアドレスの登録: 'Your email address',
+  '半角英数字と記号で入力してください。例：taro@example.jp（PC用・携帯電話用のどちらでも構いません）':
+    'Use half-width letters, numbers and symbols, for example taro@example.jp (a computer or mobile phone address is fine).',
+  メールアドレスの登録完了: 'Check your e-mail',
+  '半角数字6桁（例：123456）': '6 digits, for example 123456',
+  利用者情報の入力: 'Your details',
+  入力内容を確認する: 'Check your answers',
+  入力内容の確認: 'Check your answers before registering',
+  本登録の完了: 'Registration complete',
+  // error pages
+  ページが見つかりません: 'Page not found',
+  'お探しのページは見つかりませんでした。': 'The page you were looking for was not found.',
+  'お探しのページは見つかりませんでした。アドレスをご確認ください。':
+    'The page you were looking for was not found. Check the address.',
+  エラーが発生しました: 'Something went wrong',
+  '申し訳ありません。システムでエラーが発生しました。しばらく時間をおいてから、もう一度お試しください。':
+    'Sorry, there is a problem with the service. Please try again later.',
+  操作を受け付けられませんでした: 'We could not accept this request',
+  'セキュリティ確認のため、この操作を受け付けられませんでした。お手数ですが、前の画面に戻って、ページを再読み込みしてから、もう一度お試しください。':
+    'For your security, this request could not be accepted. Please go back, reload the page and try again.',
+  送信できませんでした: 'Your answers could not be sent',
+  '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。':
+    'What you sent is too large. Check your answers and try again.',
+  トップページへ戻る: 'Back to the home page',
+};

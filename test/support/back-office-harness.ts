@@ -1,0 +1,164 @@
+/** The back office's real use cases on a test database, with a clock the test moves, and fixtures. */
+import { eq } from 'drizzle-orm';
+import { argon2Hasher } from '../../src/app/argon2-hasher.js';
+import { noticeUseCases } from '../../src/app/notices.js';
+import type { NoticeMailTemplates } from '../../src/app/staff-ports.js';
+import { staffUseCases, type StaffMember } from '../../src/app/staff.js';
+import { dashboardUseCases } from '../../src/app/staff-dashboard.js';
+import { staffUserUseCases } from '../../src/app/staff-users.js';
+import { base32Decode, totpCode, totpStep } from '../../src/app/totp.js';
+import { auditStore } from '../../src/db/audit.js';
+import { noticeStore } from '../../src/db/notices.js';
+import { rateLimiter } from '../../src/db/rate-limits.js';
+import { users } from '../../src/db/schema.js';
+import { staffSessionStore, staffStore } from '../../src/db/staff.js';
+import { auditReader } from '../../src/db/staff-audit.js';
+import { dashboardStore } from '../../src/db/staff-dashboard.js';
+import { staffUserStore } from '../../src/db/staff-users.js';
+import { japaneseNoticeMailTemplates } from '../../src/mail/templates-staff-ja.js';
+import { TestClock } from './clock.js';
+import type { TestDatabase } from './databases.js';
+
+export const STAFF_META = { ip: '192.0.2.20', userAgent: 'vitest' };
+export const STAFF_PASSWORD = 'correct horse battery staple';
+export const SESSION_SECRET = 'back-office-test-secret-0123456789abcdef';
+
+/** A valid argon2id hash of RESIDENT_PASSWORD, computed once per test file. */
+export const RESIDENT_PASSWORD = 'Hanami#Tree2026';
+let residentHash: Promise<string> | null = null;
+export function residentPasswordHash(): Promise<string> {
+  residentHash ??= argon2Hasher.hash(RESIDENT_PASSWORD);
+  return residentHash;
+}
+
+export type UserFixture = {
+  kind?: 'individual' | 'business';
+  email: string;
+  notify?: boolean;
+  status?: 'active' | 'suspended';
+  familyName?: string;
+  givenName?: string;
+  familyNameKana?: string;
+  givenNameKana?: string;
+  orgName?: string;
+  orgNameKana?: string;
+  phone?: string;
+  createdAt?: Date;
+};
+
+/** Inserts a user as registration would leave it; returns its id. */
+export async function insertUser(database: TestDatabase, u: UserFixture, now: Date): Promise<string> {
+  const kind = u.kind ?? 'individual';
+  const [row] = await database.db
+    .insert(users)
+    .values({
+      kind,
+      email: u.email,
+      emailKey: u.email.toLowerCase(),
+      passwordHash: await residentPasswordHash(),
+      notify: u.notify ?? true,
+      status: u.status ?? 'active',
+      familyName: kind === 'individual' ? (u.familyName ?? '川崎') : null,
+      givenName: kind === 'individual' ? (u.givenName ?? '太郎') : null,
+      familyNameKana: kind === 'individual' ? (u.familyNameKana ?? 'カワサキ') : null,
+      givenNameKana: kind === 'individual' ? (u.givenNameKana ?? 'タロウ') : null,
+      orgName: kind === 'business' ? (u.orgName ?? '株式会社かわさき商事') : null,
+      orgNameKana: kind === 'business' ? (u.orgNameKana ?? 'カブシキガイシャカワサキショウジ') : null,
+      representativeName: kind === 'business' ? '川崎 一郎' : null,
+      department: kind === 'business' ? '総務部' : null,
+      contactName: kind === 'business' ? '幸 花子' : null,
+      postalCode: '2108577',
+      prefecture: '神奈川県',
+      cityAddress: '川崎市川崎区宮本町1番地',
+      phone: u.phone ?? '0442002111',
+      birthDate: '1985-04-01',
+      gender: kind === 'individual' ? 'unanswered' : null,
+      createdAt: u.createdAt ?? now,
+      updatedAt: u.createdAt ?? now,
+    })
+    .returning({ id: users.id });
+  return (row as { id: string }).id;
+}
+
+export async function userStatus(database: TestDatabase, id: string) {
+  const [row] = await database.db.select({ status: users.status }).from(users).where(eq(users.id, id));
+  return row?.status ?? null;
+}
+
+export function backOfficeHarness(
+  database: TestDatabase,
+  options: { clock?: TestClock; batchSize?: number; templates?: NoticeMailTemplates } = {},
+) {
+  const db = database.db;
+  const clock = options.clock ?? new TestClock();
+  const audit = auditStore(db);
+  const reader = auditReader(db);
+  const staff = staffUseCases({
+    staff: staffStore(db),
+    sessions: staffSessionStore(db),
+    hasher: argon2Hasher,
+    rateLimiter: rateLimiter(db),
+    audit,
+    clock,
+    sessionSecret: SESSION_SECRET,
+    baseUrl: 'http://localhost:3000',
+    dummyHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  });
+  const notices = noticeUseCases({
+    notices: noticeStore(db),
+    audit,
+    clock,
+    templates: options.templates ?? japaneseNoticeMailTemplates,
+    baseUrl: 'http://localhost:3000',
+    batchSize: options.batchSize,
+  });
+  const staffUsers = staffUserUseCases({
+    users: staffUserStore(db),
+    auditReader: reader,
+    audit,
+    clock,
+    templates: japaneseNoticeMailTemplates,
+  });
+  const dashboard = dashboardUseCases({
+    dashboard: dashboardStore(db),
+    auditReader: reader,
+    audit,
+    clock,
+    registrationTtlSeconds: 1800,
+  });
+
+  /** The code an authenticator shows now, or for the next step when this step was used already. */
+  const lastSteps = new Map<string, number>();
+  function codeFor(secret: string): string {
+    const key = base32Decode(secret);
+    let step = totpStep(clock.now());
+    const last = lastSteps.get(secret);
+    if (last !== undefined && step <= last) step = last + 1;
+    lastSteps.set(secret, step);
+    return totpCode(key, { step });
+  }
+
+  /** Creates and enrols a staff member; returns who they are, their secret and a signed-in session. */
+  async function enrol(
+    email: string,
+    role: 'admin' | 'operator' = 'admin',
+  ): Promise<{ member: StaffMember; secret: string; sessionId: string }> {
+    const created = await staff.create({ email, role });
+    if (!created.ok) throw new Error(`create failed: ${JSON.stringify(created)}`);
+    const token = created.enrolUrl.split('/').at(-1) as string;
+    const opened = await staff.openEnrolment(token);
+    if (!opened.ok) throw new Error('enrolment not open');
+    const done = await staff.completeEnrolment(
+      token,
+      { password: STAFF_PASSWORD, passwordConfirm: STAFF_PASSWORD, code: codeFor(opened.secretBase32) },
+      STAFF_META,
+    );
+    if (!done.ok) throw new Error(`enrolment failed: ${JSON.stringify(done)}`);
+    const current = await staff.resolve(done.sessionId);
+    if (current.status !== 'signed_in') throw new Error('not signed in after enrolment');
+    return { member: current.staff, secret: opened.secretBase32, sessionId: done.sessionId };
+  }
+
+  return { db, clock, staff, notices, staffUsers, dashboard, audit, reader, codeFor, enrol };
+}
