@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { argon2Hasher } from './app/argon2-hasher.js';
 import { systemClock, type Clock } from './app/ports.js';
 import { registrationUseCases } from './app/registration.js';
@@ -56,13 +56,23 @@ export type Running = {
 
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; database?: Database; open?: OpenOptions; listen?: boolean } = {},
+  options: {
+    clock?: Clock;
+    database?: Database;
+    open?: OpenOptions;
+    listen?: boolean;
+    /** where the JSON log lines go (default: stdout); tests read them */
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<Running> {
-  const logger = pino({
-    level: config.logLevel,
-    base: undefined,
-    redact: ['req.headers.cookie', 'email', 'password'],
-  });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: undefined,
+      redact: ['req.headers.cookie', 'email', 'password'],
+    },
+    options.logStream,
+  );
   const clock = options.clock ?? systemClock;
   const database =
     options.database ??

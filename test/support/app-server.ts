@@ -1,13 +1,20 @@
 /** The real app on a free port, on a fresh database, sending mail to a test SMTP server. */
 import { loadConfig } from '../../src/config.js';
 import { startServer, type Running } from '../../src/main.js';
+import type { DestinationStream } from 'pino';
 import type { Clock } from '../../src/app/ports.js';
 import { pgliteFactory, type TestDatabase } from './databases.js';
 
 export type TestApp = Running & { database: TestDatabase };
 
 export async function startTestApp(
-  options: { smtpUrl?: string; env?: Record<string, string>; clock?: Clock; database?: TestDatabase } = {},
+  options: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    clock?: Clock;
+    database?: TestDatabase;
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await pgliteFactory.open());
   const config = loadConfig({
@@ -18,7 +25,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const running = await startServer(config, { database, clock: options.clock });
+  const running = await startServer(config, { database, clock: options.clock, logStream: options.logStream });
   // BASE_URL follows the port the server got.
   return {
     ...running,
