@@ -146,7 +146,11 @@ export const mailOutbox = pgTable(
     createdAt: ts('created_at').notNull(),
     sentAt: ts('sent_at'),
   },
-  (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // a notice's progress (sent/total) counts its mails
+    index('mail_outbox_notice_idx').on(t.noticeId),
+  ],
 );
 
 /** Signed-in sessions; the cookie holds a random id, the table its SHA-256. */

@@ -189,4 +189,14 @@ export const EN: Record<string, string> = {
   '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。':
     'What you sent is too large. Check your answers and try again.',
   トップページへ戻る: 'Back to the home page',
+  // notices
+  すべて: 'everyone',
+  '【重要】': '[Important]',
+  '（{audience}の方へ）': '(for {audience})',
+  '現在、重要なお知らせはありません。': 'There are no important notices at the moment.',
+  '現在、お知らせはありません。': 'There are no notices at the moment.',
+  'お探しのお知らせは見つかりませんでした。掲載期間が終わった可能性があります。':
+    'The notice you were looking for was not found. It may no longer be published.',
+  お知らせ: 'Notice',
+  マイページへ戻る: 'Back to My page',
 };

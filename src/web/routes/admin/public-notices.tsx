@@ -6,6 +6,8 @@
 import { Hono } from 'hono';
 import type { NoticeUseCases } from '../../../app/notices.js';
 import type { AppEnv, WebDeps } from '../../context.js';
+import { k } from '../../../messages/i18n.js';
+import { T } from '../../i18n.js';
 import { renderPage } from '../../render.js';
 import { NoticeText, publishedOn } from '../../views/admin/public-notices.js';
 
@@ -25,9 +27,13 @@ export function publicNoticeRoutes(deps: WebDeps, notices: NoticeUseCases) {
         dev,
         { title: 'ページが見つかりません', status: 404 },
         <>
-          <p>お探しのお知らせは見つかりませんでした。掲載期間が終わった可能性があります。</p>
           <p>
-            <a href="/">トップページへ戻る</a>
+            <T>お探しのお知らせは見つかりませんでした。掲載期間が終わった可能性があります。</T>
+          </p>
+          <p>
+            <a href="/">
+              <T>トップページへ戻る</T>
+            </a>
           </p>
         </>,
       );
@@ -38,16 +44,16 @@ export function publicNoticeRoutes(deps: WebDeps, notices: NoticeUseCases) {
       { title: n.title, h1: false },
       <article aria-labelledby="notice-title">
         <p class="note">
-          <time datetime={n.publishFrom.toISOString()}>{publishedOn(n)}</time>
-          {n.importance === 'important' ? '　重要なお知らせ' : '　お知らせ'}
+          <time datetime={n.publishFrom.toISOString()}>{publishedOn(n, c.get('lang'))}</time>{' '}
+          <T>{n.importance === 'important' ? k('重要なお知らせ') : k('お知らせ')}</T>
         </p>
-        <h1 id="notice-title" class="title">
+        <h1 id="notice-title" class="title" lang="ja">
           {n.title}
         </h1>
         <NoticeText body={n.body} />
         <p>
           <a href={s.status === 'signed_in' ? '/mypage' : '/'}>
-            {s.status === 'signed_in' ? 'マイページへ戻る' : 'トップページへ戻る'}
+            <T>{s.status === 'signed_in' ? k('マイページへ戻る') : k('トップページへ戻る')}</T>
           </a>
         </p>
       </article>,

@@ -1,0 +1,1 @@
+CREATE INDEX "mail_outbox_notice_idx" ON "mail_outbox" USING btree ("notice_id");
