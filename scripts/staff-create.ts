@@ -1,9 +1,14 @@
 /**
  * npm run staff:create -- --email ADDRESS --role admin|operator [--name 氏名]
+ * npm run staff:create -- --email ADDRESS --reissue
  *
  * Creates a staff account on the configured database (DATABASE_URL, or the embedded one in
  * DATA_DIR; migrations applied) and prints one line with its single-use enrolment URL, valid for
  * 24 hours. No password is printed: the staff member chooses one at that URL.
+ *
+ * With --reissue, for an existing (not disabled) account — a lost authenticator, or everyone after
+ * SESSION_SECRET was rotated — it clears the password and the TOTP secret, ends the account's
+ * sessions and prints a new enrolment URL the same way (再設定用のURLを発行する in 職員一覧).
  */
 import { parseArgs } from 'node:util';
 import { argon2Hasher } from '../src/app/argon2-hasher.js';
@@ -16,7 +21,9 @@ import { rateLimiter } from '../src/db/rate-limits.js';
 import { staffSessionStore, staffStore } from '../src/db/staff.js';
 import { embeddedDatabaseHolder } from '../src/db/staff-embedded-lock.js';
 
-const USAGE = 'Usage: npm run staff:create -- --email ADDRESS --role admin|operator [--name 氏名]';
+const USAGE =
+  'Usage: npm run staff:create -- --email ADDRESS --role admin|operator [--name 氏名]\n' +
+  '       npm run staff:create -- --email ADDRESS --reissue   (a new enrolment URL for an existing account)';
 
 function fail(message: string): never {
   console.error(message);
@@ -27,15 +34,28 @@ async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({
-      options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        reissue: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
   } catch (e) {
     fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
   }
-  if (!args.email || !args.role) fail(USAGE);
-  if (args.role !== 'admin' && args.role !== 'operator') fail(`--role must be admin or operator.\n${USAGE}`);
+  const reissue = args.reissue === true;
+  if (!args.email) fail(USAGE);
+  if (reissue) {
+    if (args.role !== undefined || args.name !== undefined)
+      fail(`--reissue keeps the account's role and name: leave out --role and --name.\n${USAGE}`);
+  } else {
+    if (!args.role) fail(USAGE);
+    if (args.role !== 'admin' && args.role !== 'operator')
+      fail(`--role must be admin or operator.\n${USAGE}`);
+  }
 
   let config;
   try {
@@ -69,12 +89,32 @@ async function main(): Promise<void> {
       baseUrl: config.baseUrl,
       dummyHash: '',
     });
-    const result = await staff.create({ email: args.email, role: args.role, name: args.name ?? null });
+    if (reissue) {
+      const reissued = await staff.reissueEnrolment({ email: args.email });
+      if (!reissued.ok) {
+        process.exitCode = 1;
+        console.error(
+          reissued.reason === 'disabled'
+            ? `The staff account for ${args.email} is disabled: nothing was changed.`
+            : `No staff account for ${args.email}: nothing was changed (create one with --role).`,
+        );
+        return;
+      }
+      console.log(
+        `Enrolment reissued for ${reissued.email}: password and authenticator cleared, sessions ended. Enrolment URL, single use, valid for 24 hours: ${reissued.enrolUrl}`,
+      );
+      return;
+    }
+    const result = await staff.create({
+      email: args.email,
+      role: args.role ?? '',
+      name: args.name ?? null,
+    });
     if (!result.ok) {
       process.exitCode = 1;
       console.error(
         result.reason === 'taken'
-          ? `A staff account for ${args.email} already exists: nothing was created.`
+          ? `A staff account for ${args.email} already exists: nothing was created. For a new enrolment URL (lost authenticator), use --reissue.`
           : `Not created: ${result.errors.map((e) => e.message).join(' / ')}`,
       );
       return;

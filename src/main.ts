@@ -14,6 +14,7 @@ import { sessionUseCases } from './app/sessions.js';
 import { signInUseCases } from './app/sign-in.js';
 import { accountUseCases, signInLockNotice } from './app/account.js';
 import { accountFlowStore } from './db/account-flows.js';
+import { englishAccountMailTemplates } from './mail/templates-account-en.js';
 import { japaneseAccountMailTemplates } from './mail/templates-account-ja.js';
 import type { Config } from './config.js';
 import { auditStore } from './db/audit.js';
@@ -103,6 +104,8 @@ export async function startServer(
     mailDomain: config.mailDomain,
     baseUrl: config.baseUrl,
   });
+  // The account mails in each language: a user's mail is written in the user's language.
+  const accountMails = { ja: japaneseAccountMailTemplates, en: englishAccountMailTemplates };
   const sessions = sessionUseCases({
     sessions: sessionStore(db),
     users,
@@ -118,7 +121,7 @@ export async function startServer(
     audit,
     clock,
     dummyHash: await argon2Hasher.hash('not-a-real-password-0'),
-    lockNotice: signInLockNotice(japaneseAccountMailTemplates, config.baseUrl, clock),
+    lockNotice: signInLockNotice(accountMails, config.baseUrl, clock),
   });
   // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
   const account = accountUseCases({
@@ -127,7 +130,7 @@ export async function startServer(
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,
-    templates: japaneseAccountMailTemplates,
+    templates: accountMails,
     clock,
     secret: config.sessionSecret,
     ttlSeconds: config.registrationTtlSeconds,

@@ -9,7 +9,14 @@ import { maskEmail, parseEmail } from '../domain/email.js';
 import { toHalfWidthAscii } from '../domain/normalize.js';
 import { checkPassword } from '../domain/password.js';
 import type { FieldError } from '../domain/profile.js';
-import type { AccountFlowPurpose, AccountFlowRecord, AccountFlowState, NewSession } from './account-ports.js';
+import type { Lang } from '../messages/i18n.js';
+import {
+  mailsIn,
+  type AccountFlowPurpose,
+  type AccountFlowRecord,
+  type AccountFlowState,
+  type NewSession,
+} from './account-ports.js';
 import type { AccountDeps, Actor } from './account.js';
 import type { OutgoingMail } from './ports.js';
 import { MAX_CODES, MAX_CODE_TRIES, RESEND_INTERVAL_SECONDS, type RequestMeta } from './registration.js';
@@ -68,9 +75,13 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     return limit.allowed ? null : limit.retryAfterSeconds;
   }
 
-  /** What a resend sends: a code and its mail, or nothing (the address is in use / no user). */
+  /**
+   * What a resend sends: a code and its mail, or nothing (the address is in use / no user). The
+   * e-mail change's code goes in the language of the user changing the address (`lang`).
+   */
   async function resendContent(
     flow: AccountFlowRecord,
+    lang: Lang | undefined,
   ): Promise<{ codeHmac: string | null; mail: OutgoingMail | null }> {
     const code = newSixDigitCode();
     if (flow.purpose === 'email_change') {
@@ -81,7 +92,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         mail: {
           template: 'email_change_code',
           to: flow.email,
-          ...emailCode(code),
+          ...emailCode(lang, code),
           userId: flow.userId ?? undefined,
         },
       };
@@ -90,27 +101,32 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     if (!user || user.status !== 'active') return { codeHmac: null, mail: null };
     return {
       codeHmac: codeHmac(flow.id, code),
-      mail: { template: 'password_reset_code', to: user.email, ...resetCode(code), userId: user.id },
+      mail: {
+        template: 'password_reset_code',
+        to: user.email,
+        ...resetCode(user.lang, code),
+        userId: user.id,
+      },
     };
   }
 
-  const emailCode = (code: string) =>
-    deps.templates.emailChangeCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
-  const resetCode = (code: string) =>
-    deps.templates.passwordResetCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
+  const emailCode = (lang: Lang | undefined, code: string) =>
+    mailsIn(deps.templates, lang).emailChangeCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
+  const resetCode = (lang: Lang | undefined, code: string) =>
+    mailsIn(deps.templates, lang).passwordResetCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
 
   async function resend(
     purpose: AccountFlowPurpose,
     token: string | undefined,
     meta: RequestMeta,
-    userId?: string,
+    actor?: Actor,
   ): Promise<
     | { ok: true }
     | { ok: false; problem: AccountFlowProblem }
     | { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number }
     | { ok: false; rateLimited: number }
   > {
-    const loaded = await load(purpose, token, ['code_sent'], userId);
+    const loaded = await load(purpose, token, ['code_sent'], actor?.user.id);
     if (!loaded.ok) return loaded;
     const flow = loaded.flow;
     const now = clock.now();
@@ -124,7 +140,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       };
     const limited = await ipLimit(meta, now);
     if (limited !== null) return { ok: false, rateLimited: limited };
-    const content = await resendContent(flow);
+    const content = await resendContent(flow, actor?.user.lang);
     const result = await flows.resendCode(flow.id, {
       ...content,
       now,
@@ -256,7 +272,8 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const id = randomUUID();
       const token = newToken();
       const code = newSixDigitCode();
-      const taken = deps.templates.emailChangeAttemptOnExistingAccount({
+      // The notice to the address's owner is in the owner's language; the code in the changer's.
+      const taken = mailsIn(deps.templates, owner?.lang).emailChangeAttemptOnExistingAccount({
         signInUrl: `${deps.baseUrl}/login`,
         resetUrl,
       });
@@ -270,7 +287,12 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         codeHmac: owner ? null : codeHmac(id, code),
         mail: owner
           ? { template: 'email_change_attempt_existing', to: owner.email, userId: owner.id, ...taken }
-          : { template: 'email_change_code', to: parsed.email, userId: actor.user.id, ...emailCode(code) },
+          : {
+              template: 'email_change_code',
+              to: parsed.email,
+              userId: actor.user.id,
+              ...emailCode(actor.user.lang, code),
+            },
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
@@ -288,7 +310,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     },
 
     resendEmailChange: (actor: Actor, token: string | undefined, meta: RequestMeta) =>
-      resend('email_change', token, meta, actor.user.id),
+      resend('email_change', token, meta, actor),
 
     /**
      * The code from the new address: the address changes, every session of the user ends and a new
@@ -314,6 +336,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const now = clock.now();
       if (tried.kind === 'match') {
         const user = actor.user;
+        const mails = mailsIn(deps.templates, user.lang);
         // The session keeps the time of the sign-in: changing the address is not a new sign-in.
         const { id, session } = newSession(actor.signedInAt);
         const outcome = await flows.completeEmailChange(flow.id, tried.codeId, {
@@ -324,7 +347,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
               template: 'email_changed_old',
               to: user.email,
               userId: user.id,
-              ...deps.templates.emailChangedOld({
+              ...mails.emailChangedOld({
                 name: user.displayName,
                 newEmailMasked: maskEmail(flow.email),
                 at: now,
@@ -335,7 +358,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
               template: 'email_changed_new',
               to: flow.email,
               userId: user.id,
-              ...deps.templates.emailChangedNew({
+              ...mails.emailChangedNew({
                 name: user.displayName,
                 myPageUrl: `${deps.baseUrl}/mypage`,
               }),
@@ -404,7 +427,12 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         emailKey: parsed.key,
         codeHmac: user ? codeHmac(id, code) : null,
         mail: user
-          ? { template: 'password_reset_code', to: user.email, userId: user.id, ...resetCode(code) }
+          ? {
+              template: 'password_reset_code',
+              to: user.email,
+              userId: user.id,
+              ...resetCode(user.lang, code),
+            }
           : null,
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
@@ -485,7 +513,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const now = clock.now();
       const passwordHash = await deps.hasher.hash(password);
       const { id, session } = newSession(now);
-      const mail = deps.templates.passwordChanged({
+      const mail = mailsIn(deps.templates, user.lang).passwordChanged({
         name: user.displayName,
         at: now,
         how: 'reset',

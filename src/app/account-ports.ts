@@ -3,6 +3,7 @@
  * flows, the user changes that must happen in one transaction with the sessions they end, and the
  * account mails. `db/` and `mail/` implement these.
  */
+import type { Lang } from '../messages/i18n.js';
 import type { OutgoingMail, ResendInput, UserStore } from './ports.js';
 
 export type AccountFlowPurpose = 'email_change' | 'password_reset';
@@ -102,7 +103,10 @@ export interface AccountUserStore extends UserStore {
 
 type Mail = { subject: string; body: string };
 
-/** The account mails (Japanese in `mail/templates-account-ja.ts`). None ever holds a password. */
+/**
+ * The account mails (Japanese in `mail/templates-account-ja.ts`, English in
+ * `mail/templates-account-en.ts`). None ever holds a password.
+ */
 export interface AccountMailTemplates {
   emailChangeCode(v: { code: string; ttlMinutes: number; mailDomain: string }): Mail;
   /** to an address someone tried to make their own while it is another user's ID */
@@ -115,4 +119,12 @@ export interface AccountMailTemplates {
   signInLocked(v: { name: string; at: Date; minutes: number; resetUrl: string }): Mail;
   /** the final mail: no name in it, since the row stays in the outbox after the user is gone */
   accountDeleted(v: { at: Date; registerUrl: string }): Mail;
+}
+
+/** The mails in a user's language (`users.lang`); Japanese when it is not known. */
+export function mailsIn(
+  templates: Record<Lang, AccountMailTemplates>,
+  lang: Lang | undefined,
+): AccountMailTemplates {
+  return (lang && templates[lang]) || templates.ja;
 }

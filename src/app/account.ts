@@ -13,12 +13,14 @@
 import { maskEmail } from '../domain/email.js';
 import { checkPassword } from '../domain/password.js';
 import { parseProfile, profileToFormValues, type FieldError, type Profile } from '../domain/profile.js';
+import type { Lang } from '../messages/i18n.js';
 import { accountCodeUseCases, type PasswordCheckResult } from './account-codes.js';
-import type {
-  AccountFlowStore,
-  AccountMailTemplates,
-  AccountUserStore,
-  ProfileUpdate,
+import {
+  mailsIn,
+  type AccountFlowStore,
+  type AccountMailTemplates,
+  type AccountUserStore,
+  type ProfileUpdate,
 } from './account-ports.js';
 import { seal, unseal } from './account-seal.js';
 import type { AuditLog, Clock, OutgoingMail, PasswordHasher, RateLimiter, UserRecord } from './ports.js';
@@ -38,7 +40,8 @@ export type AccountDeps = {
   hasher: PasswordHasher;
   rateLimiter: RateLimiter;
   audit: AuditLog;
-  templates: AccountMailTemplates;
+  /** the mails in each language; a user's mail is written in the user's language (`users.lang`) */
+  templates: Record<Lang, AccountMailTemplates>;
   clock: Clock;
   secret: string;
   /** the code rules' time limit (REGISTRATION_TTL_SECONDS) */
@@ -53,7 +56,7 @@ export type Actor = { user: UserRecord; signedInAt: Date; sessionId: string };
 
 /** The notice mailed when failed sign-ins put the account on hold (wired into sign-in.ts). */
 export function signInLockNotice(
-  templates: AccountMailTemplates,
+  templates: Record<Lang, AccountMailTemplates>,
   baseUrl: string,
   clock: Clock,
 ): (user: UserRecord) => OutgoingMail {
@@ -61,7 +64,7 @@ export function signInLockNotice(
     template: 'sign_in_locked',
     to: user.email,
     userId: user.id,
-    ...templates.signInLocked({
+    ...mailsIn(templates, user.lang).signInLocked({
       name: user.displayName,
       at: clock.now(),
       minutes: Math.round(SIGN_IN_LOCK_SECONDS / 60),
@@ -205,7 +208,7 @@ export function accountUseCases(deps: AccountDeps) {
       const now = clock.now();
       const passwordHash = await deps.hasher.hash(next);
       const sessionId = newToken();
-      const mail = deps.templates.passwordChanged({
+      const mail = mailsIn(deps.templates, user.lang).passwordChanged({
         name: user.displayName,
         at: now,
         how: 'change',
@@ -262,7 +265,7 @@ export function accountUseCases(deps: AccountDeps) {
         if (check !== 'ok') return { ok: false, errors: [{ field: 'password', code: check }] };
       }
       const now = clock.now();
-      const mail = deps.templates.accountDeleted({
+      const mail = mailsIn(deps.templates, user.lang).accountDeleted({
         at: now,
         registerUrl: `${deps.baseUrl}/register`,
       });

@@ -3,7 +3,7 @@
  * and `db/notices.ts` implement these; `mail/templates-staff-ja.ts` the templates.
  */
 import type { UserKind } from '../domain/profile.js';
-import type { OutgoingMail, UserRecord } from './ports.js';
+import type { AuditEntry, OutgoingMail, UserRecord } from './ports.js';
 
 export type StaffRole = 'admin' | 'operator';
 export type StaffStatus = 'pending' | 'active' | 'disabled';
@@ -50,6 +50,15 @@ export interface StaffStore {
   completeEnrolment(
     id: string,
     input: { passwordHash: string; totpStep: number; now: Date },
+  ): Promise<boolean>;
+  /**
+   * 再設定用のURLを発行する, in one transaction: the password hash, the TOTP secret and last step go, the
+   * account becomes `pending` with a new enrolment token, its sessions end and `audit` is written.
+   * False (nothing changed) when the account does not exist or is disabled.
+   */
+  reissueEnrolment(
+    id: string,
+    input: { enrolTokenHash: string; enrolExpiresAt: Date; now: Date; audit: AuditEntry },
   ): Promise<boolean>;
   /** Counts a failed password or code; the `max`-th in a row locks until now + lockSeconds. */
   recordFailure(id: string, now: Date, max: number, lockSeconds: number): Promise<{ locked: boolean }>;

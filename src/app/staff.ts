@@ -2,8 +2,8 @@
  * City staff: accounts created by a command or by an admin (a single-use enrolment URL, no
  * password sent anywhere), enrolment with a password and TOTP, sign-in in two steps (password,
  * then the authenticator's code), sessions of their own (idle 15 min, absolute 8 h), the lockout
- * after 5 failures in a row, and the admin's staff management. Every action is audited with the
- * staff id.
+ * after 5 failures in a row, the admin's staff management and 再設定用のURLを発行する (a new
+ * enrolment for a lost authenticator). Every action is audited with the staff id.
  */
 import { maskEmail, parseEmail } from '../domain/email.js';
 import type { AuditLog, Clock, PasswordHasher, RateLimiter } from './ports.js';
@@ -413,6 +413,56 @@ export function staffUseCases(deps: StaffDeps) {
         now,
       );
       return { ok: true };
+    },
+
+    /**
+     * 再設定用のURLを発行する, for a staff member who lost the authenticator (or for everyone after
+     * SESSION_SECRET changed): the password and the TOTP secret are cleared, the account is pending
+     * again with a new enrolment URL (24 hours, once), and its sessions end — all in one
+     * transaction with the audit entry. By an admin for another member (`actor`), or by the command
+     * (no actor). A disabled account stays disabled.
+     */
+    async reissueEnrolment(
+      target: { id: string } | { email: string },
+      actor?: { staff: StaffMember; meta: RequestMeta },
+    ): Promise<
+      | { ok: true; id: string; email: string; enrolUrl: string; expiresAt: Date }
+      | { ok: false; reason: 'not_found' | 'disabled' | 'self' }
+    > {
+      if (actor) requireAdmin(actor.staff);
+      let found: StaffRecord | null;
+      if ('id' in target) found = await staff.findById(target.id);
+      else {
+        const parsed = parseEmail(target.email);
+        found = parsed.ok ? await staff.findByEmailKey(parsed.key) : null;
+      }
+      if (!found) return { ok: false, reason: 'not_found' };
+      if (actor && found.id === actor.staff.id) return { ok: false, reason: 'self' };
+      if (found.status === 'disabled') return { ok: false, reason: 'disabled' };
+      const token = newToken();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + STAFF_ENROL_SECONDS * 1000);
+      const done = await staff.reissueEnrolment(found.id, {
+        enrolTokenHash: hashToken(token),
+        enrolExpiresAt: expiresAt,
+        now,
+        audit: {
+          action: 'staff.enrolment_reissued',
+          staffId: actor?.staff.id ?? null,
+          ip: actor?.meta.ip ?? null,
+          userAgent: actor?.meta.userAgent ?? null,
+          detail: { target: found.id, by: actor ? 'admin' : 'command' },
+        },
+      });
+      // Disabled (or gone) in the meantime: nothing changed.
+      if (!done) return { ok: false, reason: 'disabled' };
+      return {
+        ok: true,
+        id: found.id,
+        email: found.email,
+        enrolUrl: `${deps.baseUrl}/admin/enrol/${token}`,
+        expiresAt,
+      };
     },
 
     /** 無効にする: the account can no longer sign in and its sessions end. Not oneself. */

@@ -1,9 +1,9 @@
 /** StaffStore and StaffSessionStore on PostgreSQL. Session ids and enrolment tokens only as SHA-256. */
-import { and, asc, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { StaffRecord, StaffSessionStore, StaffStore } from '../app/staff-ports.js';
 import type { Db } from './client.js';
 import { isUniqueViolation } from './errors.js';
-import { staff, staffSessions } from './schema.js';
+import { auditLog, staff, staffSessions } from './schema.js';
 
 type StaffRow = typeof staff.$inferSelect;
 
@@ -103,6 +103,39 @@ export function staffStore(db: Db): StaffStore {
         .where(and(eq(staff.id, id), eq(staff.status, 'pending')))
         .returning({ id: staff.id });
       return rows.length === 1;
+    },
+    async reissueEnrolment(id, input) {
+      if (!UUID.test(id)) return false;
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(staff)
+          .set({
+            status: 'pending',
+            passwordHash: null,
+            totpSecretEnc: null,
+            totpLastStep: null,
+            enrolTokenHash: input.enrolTokenHash,
+            enrolExpiresAt: input.enrolExpiresAt,
+            failedAttempts: 0,
+            lockedUntil: null,
+            updatedAt: input.now,
+          })
+          .where(and(eq(staff.id, id), ne(staff.status, 'disabled')))
+          .returning({ id: staff.id });
+        if (rows.length !== 1) return false;
+        await tx.delete(staffSessions).where(eq(staffSessions.staffId, id));
+        const a = input.audit;
+        await tx.insert(auditLog).values({
+          at: input.now,
+          action: a.action,
+          userId: a.userId ?? null,
+          staffId: a.staffId ?? null,
+          ip: a.ip ?? null,
+          userAgent: a.userAgent ? a.userAgent.slice(0, 300) : null,
+          detail: a.detail ?? null,
+        });
+        return true;
+      });
     },
     async recordFailure(id, now, max, lockSeconds) {
       const lockUntil = new Date(now.getTime() + lockSeconds * 1000).toISOString();

@@ -14,6 +14,12 @@ const TRANSLATED = [
   'src/web/app.tsx',
   'src/web/views/admin/public-notices.tsx',
   'src/web/routes/admin/public-notices.tsx',
+  'src/web/routes/account.tsx',
+  'src/web/routes/account-shared.tsx',
+  'src/web/routes/account-profile.tsx',
+  'src/web/routes/account-email.tsx',
+  'src/web/routes/account-password.tsx',
+  'src/web/routes/account-delete.tsx',
 ];
 
 describe('message catalogues', () => {

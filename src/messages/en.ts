@@ -199,4 +199,148 @@ export const EN: Record<string, string> = {
     'The notice you were looking for was not found. It may no longer be published.',
   お知らせ: 'Notice',
   マイページへ戻る: 'Back to My page',
+  // account
+  マイページ: 'My page',
+  パスワードを忘れた方: 'Forgotten your password?',
+  '一定時間操作がなかったため、ログアウトしました。':
+    'You have been signed out because you had not done anything for a while.',
+  メールアドレスを入力してください: 'Enter your email address',
+  パスワードを入力してください: 'Enter your password',
+  'このアカウントは利用停止中です。川崎市 オンライン手続かわさき担当（電話 044-200-2111）までお問い合わせください。':
+    'This account has been suspended. Please contact the Online Procedures Kawasaki team, Kawasaki City (phone 044-200-2111).',
+  'ログインの試行回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。':
+    'There have been too many attempts to sign in. Please wait a while and try again.',
+  'メールアドレスまたはパスワードが正しくありません。': 'The email address or password is not correct.',
+  '{name} 様、ようこそ。': 'Welcome, {name}.',
+  利用者ID: 'User ID',
+  利用者区分: 'User type',
+  登録日: 'Registered on',
+  '登録内容の変更・退会': 'Change your details or delete your account',
+  利用者情報の変更: 'Change your details',
+  メールアドレスの変更: 'Change your email address',
+  パスワードの変更: 'Change your password',
+  退会: 'Delete your account',
+  // account: shared messages and the code screen
+  'パスワードの誤りが続いたため、しばらくの間受け付けられません。15分ほど時間をおいてから、もう一度お試しください':
+    'The password was entered wrongly too many times, so it cannot be accepted for a while. Wait about 15 minutes and try again',
+  '現在のメールアドレスと同じです。変更後の新しいメールアドレスを入力してください':
+    'This is your current email address. Enter the new email address you want to use',
+  パスワードが正しくありません: 'The password is not correct',
+  現在のパスワードが正しくありません: 'The current password is not correct',
+  現在のパスワードを入力してください: 'Enter your current password',
+  現在のパスワードとは異なるパスワードを入力してください:
+    'Enter a new password that is different from your current password',
+  '{email} 宛に、認証コードを記載したメールを送信しました。':
+    'We have sent an e-mail with a verification code to {email}.',
+  '認証コードは、メールの送信から{minutes}分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。':
+    'The code works for {minutes} minutes after the e-mail was sent. After that, please start again.',
+  // account: 利用者情報の変更
+  '変更する項目を修正し、「入力内容を確認する」を押してください。メールアドレスとパスワードは、マイページのそれぞれの画面から変更できます。':
+    'Change what you need to and select “Check your answers”. You can change your email address and password from their own pages on My page.',
+  変更せずにマイページへ戻る: 'Back to My page without changing anything',
+  変更内容の確認: 'Check your changes',
+  '変更後の利用者情報を確認し、よろしければ「変更する」を押してください。修正する場合は「入力に戻る」を押してください。':
+    'Check your changed details. If they are correct, select “Save changes”. To correct something, select “Back to the form”.',
+  変更する: 'Save changes',
+  利用者情報の変更完了: 'Your details have been changed',
+  '利用者情報を変更しました。': 'Your details have been changed.',
+  '変更した内容は、マイページで確認できます。': 'You can see the changes on My page.',
+  // account: メールアドレスの変更
+  '認証コードの送信から{minutes}分が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
+    'More than {minutes} minutes have passed since the verification code was sent, so the change of email address has ended. Your email address has not been changed. Please start again.',
+  '認証コードを5回間違えたため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
+    'The verification code was entered wrongly 5 times, so the change of email address has ended. Your email address has not been changed. Please start again.',
+  'メールアドレスの変更の手続きが見つかりません。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
+    'We could not find your change of email address. Your email address has not been changed. Please start again.',
+  'このメールアドレスは、すでに利用者IDとして使われているため、変更できませんでした。別のメールアドレスを入力してください。':
+    'This email address is already used as a user ID, so your address could not be changed to it. Enter a different email address.',
+  '新しいメールアドレスを入力し、「認証コードを送信する」を押してください。新しいメールアドレスに認証コードを記載したメールをお送りします。認証コードを入力するまで、利用者IDは現在のメールアドレスのままです。':
+    'Enter your new email address and select “Send the code”. We will send an e-mail with a verification code to the new address. Until you enter the code, your user ID stays your current email address.',
+  '現在のメールアドレス（利用者ID）': 'Current email address (user ID)',
+  新しいメールアドレス: 'New email address',
+  '半角英数字と記号で入力してください。例：taro@example.jp':
+    'Use half-width letters, numbers and symbols, for example taro@example.jp',
+  'ログインから15分以上たっているため、安全のため現在のパスワードを入力してください。':
+    'You signed in more than 15 minutes ago, so for your security enter your current password.',
+  認証コードを送信する: 'Send the code',
+  認証コードの入力: 'Enter the verification code',
+  'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。認証コードを確認すると、メールアドレス（利用者ID）が変更されます。':
+    'Enter the 6-digit code from the e-mail and select “Check the code”. Once the code is checked, your email address (user ID) is changed.',
+  別のメールアドレスを入力する: 'Enter a different email address',
+  '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスを入力する」からやり直してください。':
+    'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Enter a different email address”.',
+  メールアドレスの変更完了: 'Your email address has been changed',
+  'メールアドレス（利用者ID）を変更しました。': 'Your email address (user ID) has been changed.',
+  '新しい利用者IDは {email} です。次回から、このメールアドレスでログインしてください。':
+    'Your new user ID is {email}. From now on, sign in with this email address.',
+  '変更前のメールアドレスには、変更のお知らせをお送りしました。安全のため、ほかの端末でのログインはすべて終了しました。':
+    'We have sent a notice of the change to your previous email address. For your security, you have been signed out on all other devices.',
+  // account: パスワードの変更 and the reset
+  '認証コードの送信から{minutes}分が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。':
+    'More than {minutes} minutes have passed since the verification code was sent, so the password reset has ended. Please start again.',
+  '認証コードを5回間違えたため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。':
+    'The verification code was entered wrongly 5 times, so the password reset has ended. Please start again.',
+  'パスワードの再設定の手続きが見つかりません。お手数ですが、もう一度お手続きください。':
+    'We could not find your password reset. Please start again.',
+  新しいパスワード: 'New password',
+  '新しいパスワード（確認用）': 'New password (confirmation)',
+  '現在のパスワードと新しいパスワードを入力し、「変更する」を押してください。変更すると、安全のため、ほかの端末でのログインはすべて終了します。':
+    'Enter your current password and a new password, and select “Save changes”. For your security, you will then be signed out on all other devices.',
+  現在のパスワード: 'Current password',
+  パスワードの変更完了: 'Your password has been changed',
+  'パスワードを変更しました。': 'Your password has been changed.',
+  '次回から新しいパスワードでログインしてください。安全のため、ほかの端末でのログインはすべて終了しました。登録のメールアドレスに、変更のお知らせをお送りしました。':
+    'From now on, sign in with your new password. For your security, you have been signed out on all other devices. We have sent a notice of the change to your registered email address.',
+  パスワードの再設定: 'Reset your password',
+  '利用者ID（登録したメールアドレス）を入力し、「認証コードを送信する」を押してください。登録されているメールアドレスの場合は、認証コードを記載したメールをお送りします。':
+    'Enter your user ID (your registered email address) and select “Send the code”. If the address is registered, we will send an e-mail with a verification code to it.',
+  'ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。':
+    'You can reset your password even if signing in has been paused after too many failed attempts. When you reset it, you will be signed out on all other devices.',
+  '利用者IDとして登録したメールアドレスを入力してください。':
+    'Enter the email address you registered as your user ID.',
+  ログイン画面へ戻る: 'Back to sign in',
+  'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。メールは、利用者IDとして登録されているメールアドレスにのみお送りしています。':
+    'Enter the 6-digit code from the e-mail and select “Check the code”. We send the e-mail only to an address that is registered as a user ID.',
+  メールアドレスの入力に戻る: 'Back to entering your email address',
+  '認証コードの再送は5回までです。届いている認証コードを入力するか、「メールアドレスの入力に戻る」からやり直してください。':
+    'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Back to entering your email address”.',
+  新しいパスワードの設定: 'Set a new password',
+  '新しいパスワードを入力し、「設定する」を押してください。設定すると、この画面からそのままログインした状態になり、ほかの端末でのログインはすべて終了します。':
+    'Enter a new password and select “Set the password”. You will then be signed in here, and signed out on all other devices.',
+  設定する: 'Set the password',
+  パスワードの再設定完了: 'Your password has been reset',
+  'パスワードを再設定しました。': 'Your password has been reset.',
+  'ログインした状態になっています。次回から新しいパスワードでログインしてください。登録のメールアドレスに、再設定のお知らせをお送りしました。':
+    'You are now signed in. From now on, sign in with your new password. We have sent a notice of the reset to your registered email address.',
+  // account: 退会
+  '退会します。よろしいですか？': 'Your account will be deleted. Are you sure?',
+  '退会すると、オンライン手続かわさきの利用者登録を取り消します。退会の前に、次の点をご確認ください。':
+    'Deleting your account cancels your registration with Online Procedures Kawasaki. Before you delete it, please read the following.',
+  削除される情報: 'What will be deleted',
+  '利用者ID（メールアドレス）とパスワード': 'Your user ID (email address) and password',
+  '利用者情報（氏名または法人名/事業者名、フリガナ、住所、電話番号、生年月日など）':
+    'Your details (name or company name, name in katakana, address, phone number, date of birth and so on)',
+  'お知らせ・通知メールの設定と、マイページのお知らせ':
+    'Your choice about notices and notification e-mails, and the notices on My page',
+  ログイン中のすべての端末のログイン状態: 'Your sign-in on every device',
+  ご注意: 'Please note',
+  '退会は取り消せません。削除した情報は元に戻せません。':
+    'Deleting your account cannot be undone. Deleted information cannot be restored.',
+  '同じメールアドレスで、改めて利用者登録をすることができます。':
+    'You can register again with the same email address.',
+  '退会が完了すると、登録のメールアドレスに退会手続完了のお知らせをお送りします。':
+    'When your account has been deleted, we will send a confirmation to your registered email address.',
+  '本人確認のため、現在のパスワードを入力してください。':
+    'To confirm it is you, enter your current password.',
+  退会する: 'Delete my account',
+  退会せずにマイページへ戻る: 'Back to My page without deleting your account',
+  退会の確認: 'Confirm account deletion',
+  '「OK」を押すと退会し、利用者情報を削除します。この操作は取り消せません。':
+    'Select “OK” to delete your account and your details. This cannot be undone.',
+  退会の完了: 'Your account has been deleted',
+  '退会の手続が完了しました。これまでオンライン手続かわさきをご利用いただき、ありがとうございました。':
+    'Your account has been deleted. Thank you for using Online Procedures Kawasaki.',
+  '登録されていた利用者情報は削除しました。登録のメールアドレスに、退会手続完了のお知らせをお送りしました。':
+    'Your registered details have been deleted. We have sent a confirmation to your registered email address.',
+  オンライン手続かわさきのトップページへ: 'Go to the Online Procedures Kawasaki home page',
 };

@@ -3,8 +3,9 @@
  * shared/spec/back-office.md), with real SMTP: a staff member enrols and signs in with TOTP (codes
  * computed here from the enrolment page's 秘密鍵), publishes an important notice that appears on
  * the home page, mails a normal notice that only opted-in users receive, and locks a user who then
- * cannot sign in. A resident never reaches /admin; an operator never manages staff. axe-core checks
- * every staff screen (JavaScript on).
+ * cannot sign in. A resident never reaches /admin; an operator never manages staff, and enrols again
+ * at the URL an admin reissues (再設定用のURLを発行する). axe-core checks every staff screen
+ * (JavaScript on).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -330,12 +331,33 @@ describe('the back office in Chromium', () => {
         post('/admin/staff', 'email=evil%40city.example.jp&role=admin'),
         post('/admin/staff/00000000-0000-0000-0000-000000000000/role', 'role=admin'),
         post('/admin/staff/00000000-0000-0000-0000-000000000000/disable', ''),
+        post('/admin/staff/00000000-0000-0000-0000-000000000000/reissue', ''),
       ]);
     });
-    expect(statuses).toEqual([403, 403, 403]);
+    expect(statuses).toEqual([403, 403, 403, 403]);
     expect((await app.backOffice.staff.directory()).map((s) => s.email)).not.toContain(
       'evil@city.example.jp',
     );
+
+    // The operator lost the authenticator: the admin issues a new enrolment URL (after confirming);
+    // the operator is signed out at once and enrols again at that URL.
+    await page.reload();
+    await page
+      .getByRole('row', { name: /tantou@city\.example\.jp/ })
+      .getByRole('button', { name: '再設定用のURLを発行する' })
+      .click();
+    const confirm = page.getByRole('dialog');
+    await expect(confirm.textContent()).resolves.toContain(
+      'この職員のパスワードと確認コードの設定を取り消し、再設定用のURLを発行します。よろしいですか？',
+    );
+    await confirm.getByRole('button', { name: 'OK' }).click();
+    const reissued = await page.getByLabel('再設定用URL').inputValue();
+    expect(reissued).toMatch(/\/admin\/enrol\/[A-Za-z0-9_-]{43}$/);
+    expect(reissued).not.toBe(url);
+    await expectNoAxeViolations(page, '職員一覧 (reissued)');
+    await op.goto(`${app.url}/admin`);
+    expect(await h1(op)).toBe('職員ログイン');
+    await enrol(op, new URL(reissued).pathname, false);
     await context.close();
 
     // The admin sees the operator, and can change the role or 無効にする.

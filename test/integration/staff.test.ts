@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { argon2Hasher } from '../../src/app/argon2-hasher.js';
 import { sessionUseCases } from '../../src/app/sessions.js';
 import { signInUseCases } from '../../src/app/sign-in.js';
@@ -15,7 +15,15 @@ import { ForbiddenError } from '../../src/app/staff.js';
 import { base32Decode, totpCode } from '../../src/app/totp.js';
 import { auditStore } from '../../src/db/audit.js';
 import { rateLimiter } from '../../src/db/rate-limits.js';
-import { auditLog, mailOutbox, registrations, sessions, staff, users } from '../../src/db/schema.js';
+import {
+  auditLog,
+  mailOutbox,
+  registrations,
+  sessions,
+  staff,
+  staffSessions,
+  users,
+} from '../../src/db/schema.js';
 import { sessionStore } from '../../src/db/sessions.js';
 import { userStore } from '../../src/db/users.js';
 import {
@@ -257,6 +265,125 @@ describe.each(databaseFactories())('staff back office on $name', (factory) => {
     expect(audited[0]?.detail).toEqual({ target: operator.member.id });
   });
 
+  it('再設定用のURLを発行する: clears the password, the TOTP secret and the sessions in one go; the old password fails; the new URL enrols; admins only; audited', async () => {
+    const h = backOfficeHarness(database);
+    const admin = await h.enrol('admin@city.example.jp', 'admin');
+    const lost = await h.enrol('lost@city.example.jp', 'operator');
+    const halfOpen = await h.staff.signIn('lost@city.example.jp', STAFF_PASSWORD, STAFF_META);
+    if (!halfOpen.ok) throw new Error('sign-in failed');
+    const asAdmin = { staff: admin.member, meta: STAFF_META };
+
+    // An operator is refused by the use case (the web layer answers 403 before it).
+    await expect(
+      h.staff.reissueEnrolment({ id: admin.member.id }, { staff: lost.member, meta: STAFF_META }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await h.staff.resolve(admin.sessionId)).toMatchObject({ status: 'signed_in' });
+    // Not for oneself, nor for an unknown id.
+    expect(await h.staff.reissueEnrolment({ id: admin.member.id }, asAdmin)).toEqual({
+      ok: false,
+      reason: 'self',
+    });
+    expect(await h.staff.reissueEnrolment({ id: '00000000-0000-0000-0000-000000000000' }, asAdmin)).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    expect(await h.db.select().from(auditLog).where(eq(auditLog.action, 'staff.enrolment_reissued'))).toEqual(
+      [],
+    );
+
+    h.clock.advance(60);
+    const reissued = await h.staff.reissueEnrolment({ id: lost.member.id }, asAdmin);
+    if (!reissued.ok) throw new Error(`reissue failed: ${JSON.stringify(reissued)}`);
+    expect(reissued.email).toBe('lost@city.example.jp');
+    expect(reissued.enrolUrl).toMatch(/^http:\/\/localhost:3000\/admin\/enrol\/[A-Za-z0-9_-]{43}$/);
+    expect(reissued.expiresAt.getTime() - h.clock.now().getTime()).toBe(24 * 3600 * 1000);
+    const [row] = await h.db.select().from(staff).where(eq(staff.id, lost.member.id));
+    expect(row).toMatchObject({
+      status: 'pending',
+      role: 'operator',
+      passwordHash: null,
+      totpSecretEnc: null,
+      totpLastStep: null,
+      enrolExpiresAt: reissued.expiresAt,
+    });
+    // Every session of that member has ended, the half-open one too; the admin's has not.
+    expect(await h.db.select().from(staffSessions).where(eq(staffSessions.staffId, lost.member.id))).toEqual(
+      [],
+    );
+    expect(await h.staff.resolve(lost.sessionId)).toEqual({ status: 'none' });
+    expect(await h.staff.resolve(halfOpen.sessionId)).toEqual({ status: 'none' });
+    expect(await h.staff.resolve(admin.sessionId)).toMatchObject({ status: 'signed_in' });
+    // The old password no longer signs in.
+    expect(await h.staff.signIn('lost@city.example.jp', STAFF_PASSWORD, STAFF_META)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    const [audited] = await h.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'staff.enrolment_reissued'));
+    expect(audited).toMatchObject({
+      staffId: admin.member.id,
+      ip: STAFF_META.ip,
+      detail: { target: lost.member.id, by: 'admin' },
+    });
+
+    // The new URL enrols exactly like a new account's, with a new secret; then it is used up.
+    const token = reissued.enrolUrl.split('/').at(-1) as string;
+    const opened = await h.staff.openEnrolment(token);
+    if (!opened.ok) throw new Error('enrolment not open');
+    expect(opened.secretBase32).not.toBe(lost.secret);
+    const newPassword = 'a brand new staff passphrase';
+    const done = await h.staff.completeEnrolment(
+      token,
+      { password: newPassword, passwordConfirm: newPassword, code: h.codeFor(opened.secretBase32) },
+      STAFF_META,
+    );
+    if (!done.ok) throw new Error(`enrolment failed: ${JSON.stringify(done)}`);
+    expect(await h.staff.resolve(done.sessionId)).toMatchObject({
+      status: 'signed_in',
+      staff: { id: lost.member.id, role: 'operator' },
+    });
+    expect(await h.staff.openEnrolment(token)).toEqual({ ok: false, problem: 'invalid' });
+    // The old authenticator's codes are refused; the new one's accepted.
+    h.clock.advance(30);
+    const again = await h.staff.signIn('lost@city.example.jp', newPassword, STAFF_META);
+    if (!again.ok) throw new Error('sign-in with the new password failed');
+    expect(await h.staff.verifyCode(again.sessionId, h.codeFor(lost.secret), STAFF_META)).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
+    expect((await h.staff.verifyCode(again.sessionId, h.codeFor(opened.secretBase32), STAFF_META)).ok).toBe(
+      true,
+    );
+
+    // The command's way (no actor, by address, any case): e.g. the only admin after SESSION_SECRET
+    // changed, whose secret no longer decrypts.
+    await h.db.update(staff).set({ totpSecretEnc: 'v1.AAAA.AAAA.AAAA' }).where(eq(staff.id, admin.member.id));
+    const byCommand = await h.staff.reissueEnrolment({ email: 'ADMIN@City.example.jp' });
+    expect(byCommand).toMatchObject({ ok: true, id: admin.member.id });
+    const [commandAudit] = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'staff.enrolment_reissued'), isNull(auditLog.staffId)));
+    expect(commandAudit?.detail).toEqual({ target: admin.member.id, by: 'command' });
+    expect(await h.staff.resolve(admin.sessionId)).toEqual({ status: 'none' });
+    expect(await h.staff.reissueEnrolment({ email: 'nobody@city.example.jp' })).toEqual({
+      ok: false,
+      reason: 'not_found',
+    });
+    // A disabled account stays disabled.
+    const second = await h.enrol('second.admin@city.example.jp', 'admin');
+    expect(await h.staff.disable(second.member, lost.member.id, STAFF_META)).toEqual({ ok: true });
+    expect(
+      await h.staff.reissueEnrolment({ id: lost.member.id }, { staff: second.member, meta: STAFF_META }),
+    ).toEqual({ ok: false, reason: 'disabled' });
+    expect(await h.staff.reissueEnrolment({ email: 'lost@city.example.jp' })).toEqual({
+      ok: false,
+      reason: 'disabled',
+    });
+  });
+
   it('finds users by partial email, name, kana in hiragana or katakana and phone, a page at a time', async () => {
     const h = backOfficeHarness(database);
     const { member } = await h.enrol('admin@city.example.jp');
@@ -431,7 +558,7 @@ describe.each(databaseFactories())('staff back office on $name', (factory) => {
 
 // The command on the embedded database (the case with a lock): a fresh folder, so it runs once.
 describe('staff:create', () => {
-  it('npm run staff:create: one line with the enrolment URL; twice refused; refused while the app holds the embedded database', async () => {
+  it('npm run staff:create: one line with the enrolment URL; twice refused; --reissue gives a new URL; refused while the app holds the embedded database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'staff-create-'));
     try {
       const settings = {
@@ -450,6 +577,16 @@ describe('staff:create', () => {
       const second = run();
       expect(second.status).toBe(1);
       expect(second.stderr).toContain('already exists');
+      // --reissue: a new URL for the existing account; an unknown address is refused.
+      const reissued = runStaffCreate(['--email', 'first.admin@city.example.jp', '--reissue'], settings);
+      expect(reissued.status, reissued.stderr).toBe(0);
+      const reissuedLines = reissued.stdout.trim().split('\n');
+      expect(reissuedLines).toHaveLength(1);
+      expect(reissuedLines[0]).toMatch(/ https:\/\/madoguchi\.example\.jp\/admin\/enrol\/[A-Za-z0-9_-]{43}$/);
+      expect(reissuedLines[0]?.split(' ').at(-1)).not.toBe(lines[0]?.split(' ').at(-1));
+      const unknown = runStaffCreate(['--email', 'nobody@city.example.jp', '--reissue'], settings);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('No staff account');
       // The running app marks the folder; the command refuses and says what to do.
       writeFileSync(join(dir, 'data', 'app.pid'), String(process.pid));
       const held = run();

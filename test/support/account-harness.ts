@@ -8,6 +8,7 @@ import { auditStore } from '../../src/db/audit.js';
 import { rateLimiter } from '../../src/db/rate-limits.js';
 import { mailOutbox } from '../../src/db/schema.js';
 import { userStore } from '../../src/db/users.js';
+import { englishAccountMailTemplates } from '../../src/mail/templates-account-en.js';
 import { japaneseAccountMailTemplates } from '../../src/mail/templates-account-ja.js';
 import type { TestDatabase } from './databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from './registration-harness.js';
@@ -21,6 +22,7 @@ export function accountHarness(
   const h = harness(database, options);
   const db = h.db;
   const users = userStore(db);
+  const accountMails = { ja: japaneseAccountMailTemplates, en: englishAccountMailTemplates };
   const limiter = rateLimiter(db);
   const audit = auditStore(db);
   const account = accountUseCases({
@@ -29,7 +31,7 @@ export function accountHarness(
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,
-    templates: japaneseAccountMailTemplates,
+    templates: accountMails,
     clock: h.clock,
     secret: 'test-secret-test-secret-test-secret',
     ttlSeconds: options.ttlSeconds ?? 1800,
@@ -45,7 +47,7 @@ export function accountHarness(
     clock: h.clock,
     dummyHash:
       '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    lockNotice: signInLockNotice(japaneseAccountMailTemplates, 'http://localhost:3000', h.clock),
+    lockNotice: signInLockNotice(accountMails, 'http://localhost:3000', h.clock),
   });
 
   /** Registers a user through the registration use cases; returns the user's id. */

@@ -6,7 +6,9 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { DELETE_TICKET_SECONDS } from '../../app/account.js';
+import { k, translator } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
+import { T } from '../i18n.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, TextField, type Errors } from '../views/components.js';
 import {
@@ -19,7 +21,7 @@ import {
   toSignIn,
 } from './account-shared.js';
 
-export const DELETE_QUESTION = '退会します。よろしいですか？';
+export const DELETE_QUESTION = k('退会します。よろしいですか？');
 
 export function accountDeleteRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
@@ -28,29 +30,57 @@ export function accountDeleteRoutes(deps: WebDeps) {
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
 
-  const deletePage = (c: Ctx, errors?: Errors) =>
-    page(
+  const deletePage = (c: Ctx, errors?: Errors) => {
+    const t = translator(c.get('lang'));
+    return page(
       c,
       { title: '退会', errors, status: errors ? 400 : 200 },
       <>
         <ErrorSummary errors={errors} />
         <p>
-          退会すると、オンライン手続かわさきの利用者登録を取り消します。退会の前に、次の点をご確認ください。
+          <T>
+            退会すると、オンライン手続かわさきの利用者登録を取り消します。退会の前に、次の点をご確認ください。
+          </T>
         </p>
-        <h2 class="subtitle">削除される情報</h2>
+        <h2 class="subtitle">
+          <T>削除される情報</T>
+        </h2>
         <ul class="list">
-          <li>利用者ID（メールアドレス）とパスワード</li>
-          <li>利用者情報（氏名または法人名/事業者名、フリガナ、住所、電話番号、生年月日など）</li>
-          <li>お知らせ・通知メールの設定と、マイページのお知らせ</li>
-          <li>ログイン中のすべての端末のログイン状態</li>
+          <li>
+            <T>利用者ID（メールアドレス）とパスワード</T>
+          </li>
+          <li>
+            <T>利用者情報（氏名または法人名/事業者名、フリガナ、住所、電話番号、生年月日など）</T>
+          </li>
+          <li>
+            <T>お知らせ・通知メールの設定と、マイページのお知らせ</T>
+          </li>
+          <li>
+            <T>ログイン中のすべての端末のログイン状態</T>
+          </li>
         </ul>
-        <h2 class="subtitle">ご注意</h2>
+        <h2 class="subtitle">
+          <T>ご注意</T>
+        </h2>
         <ul class="list">
-          <li>退会は取り消せません。削除した情報は元に戻せません。</li>
-          <li>同じメールアドレスで、改めて利用者登録をすることができます。</li>
-          <li>退会が完了すると、登録のメールアドレスに退会手続完了のお知らせをお送りします。</li>
+          <li>
+            <T>退会は取り消せません。削除した情報は元に戻せません。</T>
+          </li>
+          <li>
+            <T>同じメールアドレスで、改めて利用者登録をすることができます。</T>
+          </li>
+          <li>
+            <T>退会が完了すると、登録のメールアドレスに退会手続完了のお知らせをお送りします。</T>
+          </li>
         </ul>
-        <form method="post" action="/account/delete" novalidate data-confirm={DELETE_QUESTION}>
+        <form
+          method="post"
+          action="/account/delete"
+          novalidate
+          data-confirm={t(DELETE_QUESTION)}
+          data-confirm-ok={t('OK')}
+          data-confirm-cancel={t('キャンセル')}
+        >
           <CsrfField token={c.get('csrfToken')} />
           <noscript>
             <input type="hidden" name="nojs" value="1" />
@@ -65,14 +95,17 @@ export function accountDeleteRoutes(deps: WebDeps) {
             hint="本人確認のため、現在のパスワードを入力してください。"
           />
           <button type="submit" class="button">
-            退会する
+            <T>退会する</T>
           </button>
         </form>
         <p>
-          <a href="/mypage">退会せずにマイページへ戻る</a>
+          <a href="/mypage">
+            <T>退会せずにマイページへ戻る</T>
+          </a>
         </p>
       </>,
     );
+  };
 
   const done = (c: Ctx) => {
     clearSessionCookie(c, deps);
@@ -94,13 +127,13 @@ export function accountDeleteRoutes(deps: WebDeps) {
     if (form.nojs === '1') {
       // Without JavaScript: the password first, then the plain confirm step.
       const checked = await deps.account.checkDeletion(actor, form.password);
-      if (!checked.ok) return deletePage(c, toErrors(checked.errors));
+      if (!checked.ok) return deletePage(c, toErrors(c.get('lang'), checked.errors));
       setShortCookie(c, deps, names.deleteTicket, checked.ticket, DELETE_TICKET_SECONDS);
       return c.redirect('/account/delete/confirm', 303);
     }
     // With JavaScript the dialog's OK has been pressed.
     const result = await deps.account.deleteAccount(actor, { password: form.password }, c.get('meta'));
-    if (!result.ok) return deletePage(c, toErrors(result.errors));
+    if (!result.ok) return deletePage(c, toErrors(c.get('lang'), result.errors));
     return done(c);
   });
 
@@ -114,19 +147,23 @@ export function accountDeleteRoutes(deps: WebDeps) {
       { title: '退会の確認' },
       <>
         <p>
-          <strong>{DELETE_QUESTION}</strong>
+          <strong>
+            <T>{DELETE_QUESTION}</T>
+          </strong>
         </p>
-        <p>「OK」を押すと退会し、利用者情報を削除します。この操作は取り消せません。</p>
+        <p>
+          <T>「OK」を押すと退会し、利用者情報を削除します。この操作は取り消せません。</T>
+        </p>
         <div class="actions">
           <form method="post" action="/account/delete/confirm">
             <CsrfField token={c.get('csrfToken')} />
             <button type="submit" class="button">
-              OK
+              <T>OK</T>
             </button>
           </form>
           <form method="get" action="/account/delete">
             <button type="submit" class="button button--secondary">
-              キャンセル
+              <T>キャンセル</T>
             </button>
           </form>
         </div>
@@ -155,13 +192,19 @@ export function accountDeleteRoutes(deps: WebDeps) {
       { title: '退会の完了' },
       <>
         <p>
-          退会の手続が完了しました。これまでオンライン手続かわさきをご利用いただき、ありがとうございました。
+          <T>
+            退会の手続が完了しました。これまでオンライン手続かわさきをご利用いただき、ありがとうございました。
+          </T>
         </p>
         <p>
-          登録されていた利用者情報は削除しました。登録のメールアドレスに、退会手続完了のお知らせをお送りしました。
+          <T>
+            登録されていた利用者情報は削除しました。登録のメールアドレスに、退会手続完了のお知らせをお送りしました。
+          </T>
         </p>
         <p>
-          <a href="/">オンライン手続かわさきのトップページへ</a>
+          <a href="/">
+            <T>オンライン手続かわさきのトップページへ</T>
+          </a>
         </p>
       </>,
     ),

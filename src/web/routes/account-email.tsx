@@ -5,11 +5,14 @@
  */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { k, translator, type Lang } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
+import { T } from '../i18n.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 import {
   CodeEntry,
+  WithElement,
   accountCookieNames,
   actorOf,
   clearCookie,
@@ -19,18 +22,27 @@ import {
   toErrors,
   toSignIn,
   tooManyMessage,
+  tooSoonMessage,
   wrongCodeMessage,
 } from './account-shared.js';
 
-export function emailChangeMessages(ttlMinutes: number): Record<string, string> {
+/** Why the e-mail change started over (`?reason=`), in the page's language. */
+export function emailChangeMessages(lang: Lang, ttlMinutes: number): Record<string, string> {
+  const t = translator(lang);
   return {
-    expired: `認証コードの送信から${ttlMinutes}分が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。`,
-    exhausted:
+    expired: t(
+      '認証コードの送信から{minutes}分が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
+      { minutes: ttlMinutes },
+    ),
+    exhausted: t(
       '認証コードを5回間違えたため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
-    missing:
+    ),
+    missing: t(
       'メールアドレスの変更の手続きが見つかりません。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
-    email_taken:
+    ),
+    email_taken: t(
       'このメールアドレスは、すでに利用者IDとして使われているため、変更できませんでした。別のメールアドレスを入力してください。',
+    ),
   };
 }
 
@@ -39,7 +51,6 @@ export function accountEmailRoutes(deps: WebDeps) {
   const names = accountCookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
   const ttlMinutes = Math.round(deps.config.registrationTtlSeconds / 60);
-  const messages = emailChangeMessages(ttlMinutes);
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
   const flowToken = (c: Ctx) => getCookie(c, names.emailFlow);
@@ -61,16 +72,22 @@ export function accountEmailRoutes(deps: WebDeps) {
         <ErrorSummary errors={opts.errors} />
         {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
         <p>
-          新しいメールアドレスを入力し、「認証コードを送信する」を押してください。新しいメールアドレスに認証コードを記載したメールをお送りします。認証コードを入力するまで、利用者IDは現在のメールアドレスのままです。
+          <T>
+            新しいメールアドレスを入力し、「認証コードを送信する」を押してください。新しいメールアドレスに認証コードを記載したメールをお送りします。認証コードを入力するまで、利用者IDは現在のメールアドレスのままです。
+          </T>
         </p>
         <dl class="readonly">
-          <dt>現在のメールアドレス（利用者ID）</dt>
+          <dt>
+            <T>現在のメールアドレス（利用者ID）</T>
+          </dt>
           <dd class="address">{actor.user.email}</dd>
         </dl>
         <Notice>
-          迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@
-          {deps.config.mailDomain}
-          」ドメインからのメールが受信できるように設定してください。
+          <T params={{ domain: deps.config.mailDomain }}>
+            {
+              '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
+            }
+          </T>
         </Notice>
         <form method="post" action="/account/email" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -97,14 +114,18 @@ export function accountEmailRoutes(deps: WebDeps) {
             />
           ) : null}
           <button type="submit" class="button">
-            認証コードを送信する
+            <T>認証コードを送信する</T>
           </button>
         </form>
         <p>
-          <a href="/faq">使用できるメールアドレスについて（よくある質問）</a>
+          <a href="/faq">
+            <T>使用できるメールアドレスについて（よくある質問）</T>
+          </a>
         </p>
         <p>
-          <a href="/mypage">変更せずにマイページへ戻る</a>
+          <a href="/mypage">
+            <T>変更せずにマイページへ戻る</T>
+          </a>
         </p>
       </>,
     );
@@ -116,7 +137,7 @@ export function accountEmailRoutes(deps: WebDeps) {
     const reason = c.req.query('reason');
     return formPage(c, {
       reauth: deps.account.needsReauth(actor.signedInAt),
-      info: reasonMessage(messages, reason),
+      info: reasonMessage(emailChangeMessages(c.get('lang'), ttlMinutes), reason),
     });
   });
 
@@ -136,9 +157,14 @@ export function accountEmailRoutes(deps: WebDeps) {
         value: result.value,
         reauth,
         status: 429,
-        errors: [{ field: 'newEmail', message: tooManyMessage(result.rateLimited) }],
+        errors: [{ field: 'newEmail', message: tooManyMessage(c.get('lang'), result.rateLimited) }],
       });
-    return formPage(c, { value: result.value, reauth, status: 400, errors: toErrors(result.errors) });
+    return formPage(c, {
+      value: result.value,
+      reauth,
+      status: 400,
+      errors: toErrors(c.get('lang'), result.errors),
+    });
   });
 
   const codePage = (c: Ctx, email: string, opts: { errors?: Errors; status?: number; info?: string } = {}) =>
@@ -154,7 +180,9 @@ export function accountEmailRoutes(deps: WebDeps) {
         resendAction="/account/email/code/resend"
         errors={opts.errors}
         info={opts.info}
-        intro="メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。認証コードを確認すると、メールアドレス（利用者ID）が変更されます。"
+        intro={k(
+          'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。認証コードを確認すると、メールアドレス（利用者ID）が変更されます。',
+        )}
         startOver={{ href: '/account/email', label: '別のメールアドレスを入力する' }}
       />,
     );
@@ -166,7 +194,7 @@ export function accountEmailRoutes(deps: WebDeps) {
     if (!loaded.ok) return restart(c, loaded.problem);
     if (loaded.flow.state === 'completed') return c.redirect('/account/email/complete', 303);
     const info = c.req.query('resent')
-      ? '認証コードを再送しました。新しいメールを確認してください。'
+      ? k('認証コードを再送しました。新しいメールを確認してください。')
       : undefined;
     return codePage(c, loaded.flow.email, { info });
   });
@@ -185,7 +213,10 @@ export function accountEmailRoutes(deps: WebDeps) {
     if ('problem' in result) return restart(c, result.problem);
     const loaded = await deps.account.loadEmailChange(actor, flowToken(c), ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
-    const message = wrongCodeMessage(result.triesLeft) ?? toErrors([result.fieldError])[0]?.message ?? '';
+    const message =
+      wrongCodeMessage(c.get('lang'), result.triesLeft) ??
+      toErrors(c.get('lang'), [result.fieldError])[0]?.message ??
+      '';
     return codePage(c, loaded.flow.email, { errors: [{ field: 'code', message }], status: 400 });
   });
 
@@ -199,10 +230,12 @@ export function accountEmailRoutes(deps: WebDeps) {
     if (!loaded.ok) return restart(c, loaded.problem);
     const message =
       'rateLimited' in result
-        ? tooManyMessage(result.rateLimited)
+        ? tooManyMessage(c.get('lang'), result.rateLimited)
         : result.refused === 'too_many'
-          ? '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスを入力する」からやり直してください。'
-          : `認証コードの再送は1分に1回までです。${result.retryAfterSeconds}秒ほど待ってから、もう一度お試しください。`;
+          ? k(
+              '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスを入力する」からやり直してください。',
+            )
+          : tooSoonMessage(c.get('lang'), result.retryAfterSeconds);
     return codePage(c, loaded.flow.email, { errors: [{ field: 'code', message }], status: 429 });
   });
 
@@ -213,17 +246,24 @@ export function accountEmailRoutes(deps: WebDeps) {
       c,
       { title: 'メールアドレスの変更完了' },
       <>
-        <Notice kind="success">メールアドレス（利用者ID）を変更しました。</Notice>
+        <Notice kind="success">
+          <T>メールアドレス（利用者ID）を変更しました。</T>
+        </Notice>
         <p>
-          新しい利用者IDは <strong class="address">{actor.user.email}</strong>{' '}
-          です。次回から、このメールアドレスでログインしてください。
+          <WithElement
+            text={k('新しい利用者IDは {email} です。次回から、このメールアドレスでログインしてください。')}
+          >
+            <strong class="address">{actor.user.email}</strong>
+          </WithElement>
         </p>
         <p>
-          変更前のメールアドレスには、変更のお知らせをお送りしました。安全のため、ほかの端末でのログインはすべて終了しました。
+          <T>
+            変更前のメールアドレスには、変更のお知らせをお送りしました。安全のため、ほかの端末でのログインはすべて終了しました。
+          </T>
         </p>
         <p>
           <a href="/mypage" class="button">
-            マイページへ
+            <T>マイページへ</T>
           </a>
         </p>
       </>,

@@ -5,12 +5,14 @@
  */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { k, translator, type Lang } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
+import { T } from '../i18n.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
+import { PasswordRule } from '../views/profile-form.js';
 import {
   CodeEntry,
-  NEW_PASSWORD_HINT,
   accountCookieNames,
   actorOf,
   clearCookie,
@@ -20,15 +22,22 @@ import {
   toErrors,
   toSignIn,
   tooManyMessage,
+  tooSoonMessage,
   wrongCodeMessage,
 } from './account-shared.js';
 
-export function resetMessages(ttlMinutes: number): Record<string, string> {
+/** Why the reset started over (`?reason=`), in the page's language. */
+export function resetMessages(lang: Lang, ttlMinutes: number): Record<string, string> {
+  const t = translator(lang);
   return {
-    expired: `認証コードの送信から${ttlMinutes}分が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。`,
-    exhausted:
+    expired: t(
+      '認証コードの送信から{minutes}分が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。',
+      { minutes: ttlMinutes },
+    ),
+    exhausted: t(
       '認証コードを5回間違えたため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。',
-    missing: 'パスワードの再設定の手続きが見つかりません。お手数ですが、もう一度お手続きください。',
+    ),
+    missing: t('パスワードの再設定の手続きが見つかりません。お手数ですが、もう一度お手続きください。'),
   };
 }
 
@@ -43,7 +52,7 @@ function NewPasswordFields({ errors }: { errors?: Errors }) {
         autocomplete="new-password"
         maxlength={200}
         error={errors?.find((e) => e.field === 'newPassword')?.message}
-        hint={NEW_PASSWORD_HINT}
+        hint={<PasswordRule />}
       />
       <TextField
         name="newPasswordConfirm"
@@ -56,7 +65,9 @@ function NewPasswordFields({ errors }: { errors?: Errors }) {
       />
       <div class="show-password" hidden data-show-password="newPassword newPasswordConfirm">
         <input type="checkbox" id="show-password" />
-        <label for="show-password">パスワードを表示する</label>
+        <label for="show-password">
+          <T>パスワードを表示する</T>
+        </label>
       </div>
     </>
   );
@@ -67,7 +78,6 @@ export function accountPasswordRoutes(deps: WebDeps) {
   const names = accountCookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
   const ttlMinutes = Math.round(deps.config.registrationTtlSeconds / 60);
-  const messages = resetMessages(ttlMinutes);
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
 
@@ -80,7 +90,9 @@ export function accountPasswordRoutes(deps: WebDeps) {
       <>
         <ErrorSummary errors={errors} />
         <p>
-          現在のパスワードと新しいパスワードを入力し、「変更する」を押してください。変更すると、安全のため、ほかの端末でのログインはすべて終了します。
+          <T>
+            現在のパスワードと新しいパスワードを入力し、「変更する」を押してください。変更すると、安全のため、ほかの端末でのログインはすべて終了します。
+          </T>
         </p>
         <form method="post" action="/account/password" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -94,11 +106,13 @@ export function accountPasswordRoutes(deps: WebDeps) {
           />
           <NewPasswordFields errors={errors} />
           <button type="submit" class="button">
-            変更する
+            <T>変更する</T>
           </button>
         </form>
         <p>
-          <a href="/mypage">変更せずにマイページへ戻る</a>
+          <a href="/mypage">
+            <T>変更せずにマイページへ戻る</T>
+          </a>
         </p>
       </>,
     );
@@ -114,7 +128,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
     const form = await readForm(c);
     if (!form) return c.redirect('/account/password', 303);
     const result = await deps.account.changePassword(actor, form, c.get('meta'));
-    if (!result.ok) return changePage(c, toErrors(result.errors));
+    if (!result.ok) return changePage(c, toErrors(c.get('lang'), result.errors));
     setSessionCookie(c, deps, result.sessionId);
     return c.redirect('/account/password/complete', 303);
   });
@@ -125,13 +139,17 @@ export function accountPasswordRoutes(deps: WebDeps) {
       c,
       { title: 'パスワードの変更完了' },
       <>
-        <Notice kind="success">パスワードを変更しました。</Notice>
+        <Notice kind="success">
+          <T>パスワードを変更しました。</T>
+        </Notice>
         <p>
-          次回から新しいパスワードでログインしてください。安全のため、ほかの端末でのログインはすべて終了しました。登録のメールアドレスに、変更のお知らせをお送りしました。
+          <T>
+            次回から新しいパスワードでログインしてください。安全のため、ほかの端末でのログインはすべて終了しました。登録のメールアドレスに、変更のお知らせをお送りしました。
+          </T>
         </p>
         <p>
           <a href="/mypage" class="button">
-            マイページへ
+            <T>マイページへ</T>
           </a>
         </p>
       </>,
@@ -154,15 +172,21 @@ export function accountPasswordRoutes(deps: WebDeps) {
         <ErrorSummary errors={opts.errors} />
         {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
         <p>
-          利用者ID（登録したメールアドレス）を入力し、「認証コードを送信する」を押してください。登録されているメールアドレスの場合は、認証コードを記載したメールをお送りします。
+          <T>
+            利用者ID（登録したメールアドレス）を入力し、「認証コードを送信する」を押してください。登録されているメールアドレスの場合は、認証コードを記載したメールをお送りします。
+          </T>
         </p>
         <p>
-          ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。
+          <T>
+            ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。
+          </T>
         </p>
         <Notice>
-          迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@
-          {deps.config.mailDomain}
-          」ドメインからのメールが受信できるように設定してください。
+          <T params={{ domain: deps.config.mailDomain }}>
+            {
+              '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
+            }
+          </T>
         </Notice>
         <form method="post" action="/password-reset" novalidate>
           <CsrfField token={c.get('csrfToken')} />
@@ -178,18 +202,20 @@ export function accountPasswordRoutes(deps: WebDeps) {
             hint="利用者IDとして登録したメールアドレスを入力してください。"
           />
           <button type="submit" class="button">
-            認証コードを送信する
+            <T>認証コードを送信する</T>
           </button>
         </form>
         <p>
-          <a href="/login">ログイン画面へ戻る</a>
+          <a href="/login">
+            <T>ログイン画面へ戻る</T>
+          </a>
         </p>
       </>,
     );
 
   r.get('/password-reset', (c) => {
     const reason = c.req.query('reason');
-    return startPage(c, { info: reasonMessage(messages, reason) });
+    return startPage(c, { info: reasonMessage(resetMessages(c.get('lang'), ttlMinutes), reason) });
   });
 
   r.post('/password-reset', async (c) => {
@@ -204,9 +230,13 @@ export function accountPasswordRoutes(deps: WebDeps) {
       return startPage(c, {
         value: result.value,
         status: 429,
-        errors: [{ field: 'email', message: tooManyMessage(result.rateLimited) }],
+        errors: [{ field: 'email', message: tooManyMessage(c.get('lang'), result.rateLimited) }],
       });
-    return startPage(c, { value: result.value, status: 400, errors: toErrors([result.fieldError]) });
+    return startPage(c, {
+      value: result.value,
+      status: 400,
+      errors: toErrors(c.get('lang'), [result.fieldError]),
+    });
   });
 
   const codePage = (c: Ctx, email: string, opts: { errors?: Errors; status?: number; info?: string } = {}) =>
@@ -222,7 +252,9 @@ export function accountPasswordRoutes(deps: WebDeps) {
         resendAction="/password-reset/code/resend"
         errors={opts.errors}
         info={opts.info}
-        intro="メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。メールは、利用者IDとして登録されているメールアドレスにのみお送りしています。"
+        intro={k(
+          'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。メールは、利用者IDとして登録されているメールアドレスにのみお送りしています。',
+        )}
         startOver={{ href: '/password-reset', label: 'メールアドレスの入力に戻る' }}
       />,
     );
@@ -239,7 +271,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
     const next = resetNext[loaded.flow.state];
     if (next) return c.redirect(next, 303);
     const info = c.req.query('resent')
-      ? '認証コードを再送しました。新しいメールを確認してください。'
+      ? k('認証コードを再送しました。新しいメールを確認してください。')
       : undefined;
     return codePage(c, loaded.flow.email, { info });
   });
@@ -252,7 +284,10 @@ export function accountPasswordRoutes(deps: WebDeps) {
     if ('problem' in result) return restart(c, result.problem);
     const loaded = await deps.account.loadReset(flowToken(c), ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
-    const message = wrongCodeMessage(result.triesLeft) ?? toErrors([result.fieldError])[0]?.message ?? '';
+    const message =
+      wrongCodeMessage(c.get('lang'), result.triesLeft) ??
+      toErrors(c.get('lang'), [result.fieldError])[0]?.message ??
+      '';
     return codePage(c, loaded.flow.email, { errors: [{ field: 'code', message }], status: 400 });
   });
 
@@ -264,10 +299,12 @@ export function accountPasswordRoutes(deps: WebDeps) {
     if (!loaded.ok) return restart(c, loaded.problem);
     const message =
       'rateLimited' in result
-        ? tooManyMessage(result.rateLimited)
+        ? tooManyMessage(c.get('lang'), result.rateLimited)
         : result.refused === 'too_many'
-          ? '認証コードの再送は5回までです。届いている認証コードを入力するか、「メールアドレスの入力に戻る」からやり直してください。'
-          : `認証コードの再送は1分に1回までです。${result.retryAfterSeconds}秒ほど待ってから、もう一度お試しください。`;
+          ? k(
+              '認証コードの再送は5回までです。届いている認証コードを入力するか、「メールアドレスの入力に戻る」からやり直してください。',
+            )
+          : tooSoonMessage(c.get('lang'), result.retryAfterSeconds);
     return codePage(c, loaded.flow.email, { errors: [{ field: 'code', message }], status: 429 });
   });
 
@@ -278,13 +315,15 @@ export function accountPasswordRoutes(deps: WebDeps) {
       <>
         <ErrorSummary errors={errors} />
         <p>
-          新しいパスワードを入力し、「設定する」を押してください。設定すると、この画面からそのままログインした状態になり、ほかの端末でのログインはすべて終了します。
+          <T>
+            新しいパスワードを入力し、「設定する」を押してください。設定すると、この画面からそのままログインした状態になり、ほかの端末でのログインはすべて終了します。
+          </T>
         </p>
         <form method="post" action="/password-reset/new" novalidate>
           <CsrfField token={c.get('csrfToken')} />
           <NewPasswordFields errors={errors} />
           <button type="submit" class="button">
-            設定する
+            <T>設定する</T>
           </button>
         </form>
       </>,
@@ -315,7 +354,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
       if (result.problem === 'wrong_step') return c.redirect('/password-reset/code', 303);
       return restart(c, result.problem);
     }
-    return newPasswordPage(c, toErrors(result.errors));
+    return newPasswordPage(c, toErrors(c.get('lang'), result.errors));
   });
 
   r.get('/password-reset/complete', (c) => {
@@ -324,13 +363,17 @@ export function accountPasswordRoutes(deps: WebDeps) {
       c,
       { title: 'パスワードの再設定完了' },
       <>
-        <Notice kind="success">パスワードを再設定しました。</Notice>
+        <Notice kind="success">
+          <T>パスワードを再設定しました。</T>
+        </Notice>
         <p>
-          ログインした状態になっています。次回から新しいパスワードでログインしてください。登録のメールアドレスに、再設定のお知らせをお送りしました。
+          <T>
+            ログインした状態になっています。次回から新しいパスワードでログインしてください。登録のメールアドレスに、再設定のお知らせをお送りしました。
+          </T>
         </p>
         <p>
           <a href="/mypage" class="button">
-            マイページへ
+            <T>マイページへ</T>
           </a>
         </p>
       </>,

@@ -6,8 +6,9 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { PENDING_EDIT_SECONDS } from '../../app/account.js';
-import { validationMessage } from '../../messages/validation-ja.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
+import { T } from '../i18n.js';
+import { validationMessageFor } from '../messages.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, type Errors } from '../views/components.js';
 import { ConfirmView, ProfileForm } from '../views/profile-form.js';
@@ -29,7 +30,9 @@ export function accountProfileRoutes(deps: WebDeps) {
       <>
         <ErrorSummary errors={errors} />
         <p>
-          変更する項目を修正し、「入力内容を確認する」を押してください。メールアドレスとパスワードは、マイページのそれぞれの画面から変更できます。
+          <T>
+            変更する項目を修正し、「入力内容を確認する」を押してください。メールアドレスとパスワードは、マイページのそれぞれの画面から変更できます。
+          </T>
         </p>
         <ProfileForm
           kind={actor.user.kind}
@@ -42,7 +45,9 @@ export function accountProfileRoutes(deps: WebDeps) {
           withPassword={false}
         />
         <p>
-          <a href="/mypage">変更せずにマイページへ戻る</a>
+          <a href="/mypage">
+            <T>変更せずにマイページへ戻る</T>
+          </a>
         </p>
       </>,
     );
@@ -71,7 +76,7 @@ export function accountProfileRoutes(deps: WebDeps) {
         result.values,
         result.errors.map((e) => ({
           field: e.field,
-          message: validationMessage(e.field, e.code, actor.user.kind),
+          message: validationMessageFor(c.get('lang'), e.field, e.code, actor.user.kind),
         })),
       );
     setShortCookie(c, deps, names.profileEdit, result.pending, PENDING_EDIT_SECONDS);
@@ -88,20 +93,22 @@ export function accountProfileRoutes(deps: WebDeps) {
       { title: '変更内容の確認' },
       <>
         <p>
-          変更後の利用者情報を確認し、よろしければ「変更する」を押してください。修正する場合は「入力に戻る」を押してください。
+          <T>
+            変更後の利用者情報を確認し、よろしければ「変更する」を押してください。修正する場合は「入力に戻る」を押してください。
+          </T>
         </p>
         <ConfirmView kind={actor.user.kind} email={actor.user.email} values={values} showPassword={false} />
         <div class="actions">
           <form method="post" action="/account/profile/confirm">
             <CsrfField token={c.get('csrfToken')} />
             <button type="submit" class="button">
-              変更する
+              <T>変更する</T>
             </button>
           </form>
           <form method="post" action="/account/profile/back">
             <CsrfField token={c.get('csrfToken')} />
             <button type="submit" class="button button--secondary">
-              入力に戻る
+              <T>入力に戻る</T>
             </button>
           </form>
         </div>
@@ -130,11 +137,15 @@ export function accountProfileRoutes(deps: WebDeps) {
       c,
       { title: '利用者情報の変更完了' },
       <>
-        <Notice kind="success">利用者情報を変更しました。</Notice>
-        <p>変更した内容は、マイページで確認できます。</p>
+        <Notice kind="success">
+          <T>利用者情報を変更しました。</T>
+        </Notice>
+        <p>
+          <T>変更した内容は、マイページで確認できます。</T>
+        </p>
         <p>
           <a href="/mypage" class="button">
-            マイページへ
+            <T>マイページへ</T>
           </a>
         </p>
       </>,

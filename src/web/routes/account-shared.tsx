@@ -1,13 +1,16 @@
 /**
  * What the account screens share: their cookies, the signed-in person, the way to the sign-in
- * screen, the Japanese messages for the account use cases' error codes, and the 認証コードの入力
- * screen used by both the e-mail change and the password reset.
+ * screen, the messages (in the page's language) for the account use cases' error codes, and the
+ * 認証コードの入力 screen used by both the e-mail change and the password reset.
  */
 import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
 import type { Actor } from '../../app/account.js';
-import { validationMessage } from '../../messages/validation-ja.js';
+import { k, translator, type Lang } from '../../messages/i18n.js';
 import type { Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
+import { T, useLang, useT } from '../i18n.js';
+import { validationMessageFor } from '../messages.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 
 export function accountCookieNames(secure: boolean) {
@@ -75,66 +78,112 @@ export function reasonMessage(
 }
 
 /** The rate-limit message, naming the wait in minutes. */
-export function tooManyMessage(seconds: number): string {
-  return `送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約${Math.max(1, Math.ceil(seconds / 60))}分後）`;
+export function tooManyMessage(lang: Lang, seconds: number): string {
+  return translator(lang)(
+    '送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約{minutes}分後）',
+    { minutes: Math.max(1, Math.ceil(seconds / 60)) },
+  );
 }
 
-const HELD =
-  'パスワードの誤りが続いたため、しばらくの間受け付けられません。15分ほど時間をおいてから、もう一度お試しください';
+const HELD = k(
+  'パスワードの誤りが続いたため、しばらくの間受け付けられません。15分ほど時間をおいてから、もう一度お試しください',
+);
+
+/** An English e-mail message about the new address: "Enter your email address" → "… your new email address". */
+function newEmailEn(message: string): string {
+  const withDeterminer = message.replace(
+    /\b(an|your|the) email address\b/,
+    (_m, det: string) => `${det === 'an' ? 'a' : det} new email address`,
+  );
+  return withDeterminer !== message
+    ? withDeterminer
+    : message.replace(/^Email address\b/, 'New email address');
+}
+
+/** An English password message about the new password: "Password must …" → "New password must …". */
+function newPasswordEn(message: string): string {
+  return message
+    .replace(/^Enter a password\b/, 'Enter a new password')
+    .replace(/^Password\b/, 'New password');
+}
 
 /** The message for an account use case's error code on a field, naming the field by its label. */
-export function accountMessage(field: string, code: string): string {
+export function accountMessage(lang: Lang, field: string, code: string): string {
+  const t = translator(lang);
+  const en = lang === 'en';
   switch (field) {
     case 'email':
-      return validationMessage('email', code);
-    case 'newEmail':
+      return validationMessageFor(lang, 'email', code);
+    case 'newEmail': {
       if (code === 'same_as_current')
-        return '現在のメールアドレスと同じです。変更後の新しいメールアドレスを入力してください';
-      return validationMessage('email', code).replace('メールアドレス', '新しいメールアドレス');
-    case 'password':
-    case 'currentPassword': {
-      const label = field === 'password' ? 'パスワード' : '現在のパスワード';
-      if (code === 'wrong') return `${label}が正しくありません`;
-      if (code === 'held') return HELD;
-      return `${label}を入力してください`;
+        return t('現在のメールアドレスと同じです。変更後の新しいメールアドレスを入力してください');
+      const message = validationMessageFor(lang, 'email', code);
+      return en ? newEmailEn(message) : message.replace('メールアドレス', '新しいメールアドレス');
     }
-    case 'newPassword':
-      if (code === 'same_as_current') return '現在のパスワードとは異なるパスワードを入力してください';
-      if (code === 'common') return validationMessage('password', code);
-      return validationMessage('password', code).replace('パスワード', '新しいパスワード');
-    case 'newPasswordConfirm':
-      return validationMessage('passwordConfirm', code).replace('パスワード', '新しいパスワード');
+    case 'password':
+      if (code === 'wrong') return t('パスワードが正しくありません');
+      if (code === 'held') return t(HELD);
+      return t('パスワードを入力してください');
+    case 'currentPassword':
+      if (code === 'wrong') return t('現在のパスワードが正しくありません');
+      if (code === 'held') return t(HELD);
+      return t('現在のパスワードを入力してください');
+    case 'newPassword': {
+      if (code === 'same_as_current') return t('現在のパスワードとは異なるパスワードを入力してください');
+      const message = validationMessageFor(lang, 'password', code);
+      if (code === 'common') return message;
+      return en ? newPasswordEn(message) : message.replace('パスワード', '新しいパスワード');
+    }
+    case 'newPasswordConfirm': {
+      if (en)
+        return code === 'confirm_mismatch'
+          ? 'New password (confirmation) does not match the new password. Enter the same password again'
+          : 'Enter your new password again in New password (confirmation)';
+      return validationMessageFor(lang, 'passwordConfirm', code).replace('パスワード', '新しいパスワード');
+    }
     case 'code':
-      return validationMessage('code', code);
+      return validationMessageFor(lang, 'code', code);
     default:
-      return validationMessage(field, code);
+      return validationMessageFor(lang, field, code);
   }
 }
 
-export function toErrors(errors: { field: string; code: string }[]): Errors {
-  return errors.map((e) => ({ field: e.field, message: accountMessage(e.field, e.code) }));
+export function toErrors(lang: Lang, errors: { field: string; code: string }[]): Errors {
+  return errors.map((e) => ({ field: e.field, message: accountMessage(lang, e.field, e.code) }));
 }
 
 /** The wrong-code message with the tries left (the registration's words). */
-export function wrongCodeMessage(triesLeft: number | undefined): string | null {
+export function wrongCodeMessage(lang: Lang, triesLeft: number | undefined): string | null {
   return triesLeft === undefined
     ? null
-    : `認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと${triesLeft}回まで入力できます）`;
+    : translator(lang)(
+        '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）',
+        { n: triesLeft },
+      );
 }
 
-/** The password rule next to a new password field (the seed's rule, as on registration). */
-export const NEW_PASSWORD_HINT = (
-  <>
-    パスワードは、以下の条件を2つ以上満たす8文字以上の半角文字列を入力してください（128文字まで）。
-    <ol class="rule-list">
-      <li>英字（大文字）</li>
-      <li>英字（小文字）</li>
-      <li>数字</li>
-      <li>記号</li>
-    </ol>
-    メールアドレスと同じもの、「kawasaki」などのサービス名を含むもの、よく使われるパスワードは使えません。
-  </>
-);
+/** The resend refused as too soon (the registration's words). */
+export function tooSoonMessage(lang: Lang, seconds: number): string {
+  return translator(lang)(
+    '認証コードの再送は1分に1回までです。{seconds}秒ほど待ってから、もう一度お試しください。',
+    { seconds },
+  );
+}
+
+/**
+ * A translated sentence with an element inside: the text's one `{placeholder}` becomes `children`
+ * (so the element can stand where each language puts it).
+ */
+export function WithElement({ text, children }: { text: string; children: Child }) {
+  const [before = '', after = ''] = useT()(text).split(/\{\w+\}/);
+  return (
+    <>
+      {before}
+      {children}
+      {after}
+    </>
+  );
+}
 
 /** 認証コードの入力, for the e-mail change and the password reset. */
 export function CodeEntry(p: {
@@ -146,20 +195,29 @@ export function CodeEntry(p: {
   resendAction: string;
   errors?: Errors;
   info?: string;
+  /** a catalogue key: what to do on this screen */
   intro: string;
   startOver: { href: string; label: string };
 }) {
+  const t = useT();
+  const lang = useLang();
   return (
     <>
       <ErrorSummary errors={p.errors} />
       {p.info ? <Notice kind="success">{p.info}</Notice> : null}
       <p>
-        <strong class="address">{p.email}</strong> 宛に、認証コードを記載したメールを送信しました。
-        {p.intro}
+        <WithElement text={k('{email} 宛に、認証コードを記載したメールを送信しました。')}>
+          <strong class="address">{p.email}</strong>
+        </WithElement>
+        {lang === 'en' ? ' ' : ''}
+        {t(p.intro)}
       </p>
       <Notice kind="warning">
-        認証コードは、メールの送信から{p.ttlMinutes}
-        分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。
+        <T params={{ minutes: p.ttlMinutes }}>
+          {
+            '認証コードは、メールの送信から{minutes}分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。'
+          }
+        </T>
       </Notice>
       <form method="post" action={p.action} novalidate>
         <CsrfField token={p.csrfToken} />
@@ -174,26 +232,35 @@ export function CodeEntry(p: {
           hint="半角数字6桁（例：123456）"
         />
         <button type="submit" class="button">
-          認証コードを確認する
+          <T>認証コードを確認する</T>
         </button>
       </form>
-      <h2 class="subtitle">メールが届かない場合</h2>
+      <h2 class="subtitle">
+        <T>メールが届かない場合</T>
+      </h2>
       <ul class="list">
         <li>
-          迷惑メールフォルダに届いていないか確認してください。「@{p.mailDomain}
-          」からのメールを受信できるよう設定してください。
+          <T params={{ domain: p.mailDomain }}>
+            {
+              '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。'
+            }
+          </T>
         </li>
-        <li>メールアドレスが正しいか確認してください。</li>
+        <li>
+          <T>メールアドレスが正しいか確認してください。</T>
+        </li>
       </ul>
       <form method="post" action={p.resendAction} class="inline-form">
         <CsrfField token={p.csrfToken} />
         <button type="submit" class="button button--secondary">
-          認証コードを再送する
+          <T>認証コードを再送する</T>
         </button>
       </form>
-      <p class="field__hint">再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</p>
+      <p class="field__hint">
+        <T>再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</T>
+      </p>
       <p>
-        <a href={p.startOver.href}>{p.startOver.label}</a>
+        <a href={p.startOver.href}>{t(p.startOver.label)}</a>
       </p>
     </>
   );

@@ -2,14 +2,32 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { parseEmail } from '../../domain/email.js';
+import type { UserKind } from '../../domain/profile.js';
+import { k, type Lang } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
+import { T } from '../i18n.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 import { ConfirmView } from '../views/profile-form.js';
 import { MyPageNoticeList } from '../views/admin/public-notices.js';
 
-const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
+/**
+ * 利用者区分 on マイページ. The catalogue's 個人/事業者 are worded for a sentence ("as an
+ * individual"), so the names as a value are here.
+ */
+const KIND_LABEL: Record<Lang, Record<UserKind, string>> = {
+  ja: { individual: '個人', business: '事業者' },
+  en: { individual: 'Individual', business: 'Business' },
+};
+
+/** 登録日: in the Japanese era for Japanese, day month year for English; Japan's date either way. */
+function registeredOn(lang: Lang, at: Date): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP-u-ca-japanese', {
+    dateStyle: 'long',
+    timeZone: 'Asia/Tokyo',
+  }).format(at);
+}
 
 /** Only a local path may be a destination after sign-in (no open redirect). */
 export function safeNext(next: string | undefined): string {
@@ -53,15 +71,19 @@ export function accountRoutes(deps: WebDeps) {
             error={opts.errors?.find((e) => e.field === 'password')?.message}
           />
           <button type="submit" class="button">
-            ログイン
+            <T>ログイン</T>
           </button>
         </form>
         <ul class="list">
           <li>
-            <a href="/password-reset">パスワードを忘れた方</a>
+            <a href="/password-reset">
+              <T>パスワードを忘れた方</T>
+            </a>
           </li>
           <li>
-            <a href="/register">新規登録</a>
+            <a href="/register">
+              <T>新規登録</T>
+            </a>
           </li>
         </ul>
       </>,
@@ -69,7 +91,7 @@ export function accountRoutes(deps: WebDeps) {
 
   r.get('/login', (c) => {
     if (c.get('session').status === 'signed_in') return c.redirect(safeNext(c.req.query('next')), 303);
-    const info = c.req.query('timeout') ? '一定時間操作がなかったため、ログアウトしました。' : undefined;
+    const info = c.req.query('timeout') ? k('一定時間操作がなかったため、ログアウトしました。') : undefined;
     return loginPage(c, { next: c.req.query('next'), info });
   });
 
@@ -78,17 +100,19 @@ export function accountRoutes(deps: WebDeps) {
     if (!form) return loginPage(c, { status: 400 });
     const email = form.email ?? '';
     const errors: Errors = [];
-    if (!email.trim()) errors.push({ field: 'email', message: 'メールアドレスを入力してください' });
-    if (!form.password) errors.push({ field: 'password', message: 'パスワードを入力してください' });
+    if (!email.trim()) errors.push({ field: 'email', message: k('メールアドレスを入力してください') });
+    if (!form.password) errors.push({ field: 'password', message: k('パスワードを入力してください') });
     if (errors.length) return loginPage(c, { email, next: form.next, errors, status: 400 });
     const result = await deps.signIn.signIn(email, form.password ?? '', c.get('meta'));
     if (!result.ok) {
       const message =
         result.reason === 'suspended'
-          ? 'このアカウントは利用停止中です。川崎市 オンライン手続かわさき担当（電話 044-200-2111）までお問い合わせください。'
+          ? k(
+              'このアカウントは利用停止中です。川崎市 オンライン手続かわさき担当（電話 044-200-2111）までお問い合わせください。',
+            )
           : result.reason === 'rate_limited'
-            ? 'ログインの試行回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。'
-            : 'メールアドレスまたはパスワードが正しくありません。';
+            ? k('ログインの試行回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。')
+            : k('メールアドレスまたはパスワードが正しくありません。');
       const parsed = parseEmail(email);
       return loginPage(c, {
         email: parsed.ok ? parsed.email : email,
@@ -121,51 +145,64 @@ export function accountRoutes(deps: WebDeps) {
         303,
       );
     const u = s.user;
-    const registered = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-      dateStyle: 'long',
-      timeZone: 'Asia/Tokyo',
-    }).format(u.createdAt);
+    const lang: Lang = c.get('lang') === 'en' ? 'en' : 'ja';
     return page(
       c,
       { title: 'マイページ' },
       <>
-        <p class="greeting">{u.displayName} 様、ようこそ。</p>
+        <p class="greeting">
+          <T params={{ name: u.displayName }}>{'{name} 様、ようこそ。'}</T>
+        </p>
         <dl class="readonly">
-          <dt>利用者ID</dt>
+          <dt>
+            <T>利用者ID</T>
+          </dt>
           <dd class="address">{u.email}</dd>
-          <dt>利用者区分</dt>
-          <dd>{KIND_LABEL[u.kind]}</dd>
-          <dt>登録日</dt>
-          <dd>{registered}</dd>
+          <dt>
+            <T>利用者区分</T>
+          </dt>
+          <dd>{KIND_LABEL[lang][u.kind]}</dd>
+          <dt>
+            <T>登録日</T>
+          </dt>
+          <dd>{registeredOn(lang, u.createdAt)}</dd>
         </dl>
         <section aria-labelledby="notices">
           <h2 id="notices" class="subtitle">
-            お知らせ
+            <T>お知らせ</T>
           </h2>
           <MyPageNoticeList notices={deps.backOffice?.notices} kind={u.kind} />
         </section>
         <section aria-labelledby="profile">
           <h2 id="profile" class="subtitle">
-            利用者情報
+            <T>利用者情報</T>
           </h2>
           <ConfirmView kind={u.kind} email={u.email} values={u.profileValues} showPassword={false} />
         </section>
         <nav aria-labelledby="account-actions">
           <h2 id="account-actions" class="subtitle">
-            登録内容の変更・退会
+            <T>登録内容の変更・退会</T>
           </h2>
           <ul class="list">
             <li>
-              <a href="/account/profile">利用者情報の変更</a>
+              <a href="/account/profile">
+                <T>利用者情報の変更</T>
+              </a>
             </li>
             <li>
-              <a href="/account/email">メールアドレスの変更</a>
+              <a href="/account/email">
+                <T>メールアドレスの変更</T>
+              </a>
             </li>
             <li>
-              <a href="/account/password">パスワードの変更</a>
+              <a href="/account/password">
+                <T>パスワードの変更</T>
+              </a>
             </li>
             <li>
-              <a href="/account/delete">退会</a>
+              <a href="/account/delete">
+                <T>退会</T>
+              </a>
             </li>
           </ul>
         </nav>

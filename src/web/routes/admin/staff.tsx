@@ -1,4 +1,7 @@
-/** 職員一覧 (admins only): 職員を追加 (the same enrolment as the command), role change, 無効にする. */
+/**
+ * 職員一覧 (admins only): 職員を追加 (the same enrolment as the command), role change, 無効にする and
+ * 再設定用のURLを発行する (a new enrolment for a lost authenticator).
+ */
 import { Hono } from 'hono';
 import type { StaffRecord } from '../../../app/staff-ports.js';
 import {
@@ -26,6 +29,8 @@ const REFUSALS: Record<string, string> = {
   self: '自分自身を無効にすることはできません。',
   last_admin: '有効な管理者が1人もいなくなるため、この操作はできません。',
   not_found: 'この職員アカウントは見つからないか、すでに無効です。',
+  disabled: 'この職員アカウントは見つからないか、すでに無効です。',
+  reissue_self: '自分自身の設定を取り消すことはできません。',
   invalid: '権限を選択してください。',
 };
 
@@ -42,7 +47,8 @@ export function adminStaffRoutes(deps: AdminDeps) {
     opts: {
       errors?: Errors;
       values?: Record<string, string>;
-      created?: { email: string; url: string; expiresAt: Date };
+      /** the enrolment URL just issued, shown once: for a new account or a reissued one */
+      issued?: { kind: 'created' | 'reissued'; email: string; url: string; expiresAt: Date };
       message?: string;
       refusal?: string;
       status?: number;
@@ -57,22 +63,24 @@ export function adminStaffRoutes(deps: AdminDeps) {
         <ErrorSummary errors={opts.errors} />
         {opts.message ? <Notice kind="success">{opts.message}</Notice> : null}
         {opts.refusal ? <Notice kind="warning">{opts.refusal}</Notice> : null}
-        {opts.created ? (
+        {opts.issued ? (
           <div class="notice notice--success" role="status">
             <p>
-              <span class="address">{opts.created.email}</span>{' '}
-              の職員アカウントを作成しました。次の設定用URLを本人に伝えてください（
-              {formatDateTime(opts.created.expiresAt)}
+              <span class="address">{opts.issued.email}</span>{' '}
+              {opts.issued.kind === 'created'
+                ? 'の職員アカウントを作成しました。次の設定用URLを本人に伝えてください（'
+                : 'のパスワードと確認コードの設定を取り消し、ログイン中の画面もすべてログアウトしました。次の再設定用URLを本人に伝えてください（'}
+              {formatDateTime(opts.issued.expiresAt)}
               まで有効、1回限り）。このURLは再表示できません。
             </p>
             <label for="enrol-url" class="field__label">
-              設定用URL
+              {opts.issued.kind === 'created' ? '設定用URL' : '再設定用URL'}
             </label>
             <input
               id="enrol-url"
               type="text"
               readonly
-              value={opts.created.url}
+              value={opts.issued.url}
               class="input input--long code-text"
             />
           </div>
@@ -124,16 +132,28 @@ export function adminStaffRoutes(deps: AdminDeps) {
                 </td>
                 <td>
                   {s.status !== 'disabled' && s.id !== me.id ? (
-                    <form
-                      method="post"
-                      action={`/admin/staff/${s.id}/disable`}
-                      data-confirm={`${s.email} の職員アカウントを無効にします。よろしいですか？`}
-                    >
-                      <CsrfField token={c.get('csrfToken')} />
-                      <button type="submit" class="button button--small button--secondary">
-                        無効にする
-                      </button>
-                    </form>
+                    <div class="inline-form">
+                      <form
+                        method="post"
+                        action={`/admin/staff/${s.id}/reissue`}
+                        data-confirm="この職員のパスワードと確認コードの設定を取り消し、再設定用のURLを発行します。よろしいですか？"
+                      >
+                        <CsrfField token={c.get('csrfToken')} />
+                        <button type="submit" class="button button--small button--secondary">
+                          再設定用のURLを発行する
+                        </button>
+                      </form>
+                      <form
+                        method="post"
+                        action={`/admin/staff/${s.id}/disable`}
+                        data-confirm={`${s.email} の職員アカウントを無効にします。よろしいですか？`}
+                      >
+                        <CsrfField token={c.get('csrfToken')} />
+                        <button type="submit" class="button button--small button--secondary">
+                          無効にする
+                        </button>
+                      </form>
+                    </div>
                   ) : null}
                 </td>
               </tr>
@@ -198,7 +218,28 @@ export function adminStaffRoutes(deps: AdminDeps) {
     );
     if (!result.ok) return listPage(c, { errors: result.errors, values: form, status: 400 });
     return listPage(c, {
-      created: { email: (form.email ?? '').trim(), url: result.enrolUrl, expiresAt: result.expiresAt },
+      issued: {
+        kind: 'created',
+        email: (form.email ?? '').trim(),
+        url: result.enrolUrl,
+        expiresAt: result.expiresAt,
+      },
+    });
+  });
+
+  // The new URL is shown in this response only (like 職員を追加), never put in a redirect.
+  r.post('/staff/:id/reissue', async (c) => {
+    const result = await staff.reissueEnrolment(
+      { id: c.req.param('id') },
+      { staff: c.get('staff'), meta: c.get('meta') },
+    );
+    if (!result.ok)
+      return c.redirect(
+        `/admin/staff?refused=${result.reason === 'self' ? 'reissue_self' : result.reason}`,
+        303,
+      );
+    return listPage(c, {
+      issued: { kind: 'reissued', email: result.email, url: result.enrolUrl, expiresAt: result.expiresAt },
     });
   });
 
