@@ -196,6 +196,25 @@ describe('keyboard only, 320 px wide', () => {
     await page.waitForURL('**/mypage');
     await noSidewaysScroll(page, 'マイページ');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('マイページ');
+    // The account side by keyboard too: sign out, sign in again, open 利用者情報の変更.
+    await tabTo(page, byText('ログアウト'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/');
+    await tabTo(page, byText('ログイン'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/login');
+    await noSidewaysScroll(page, 'ログイン');
+    await tabTo(page, byId('email'));
+    await page.keyboard.type(email);
+    await tabTo(page, byId('password'));
+    await page.keyboard.type('Hanami#Tree2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/mypage');
+    await tabTo(page, byText('利用者情報の変更'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/account/profile');
+    await noSidewaysScroll(page, '利用者情報の変更');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('利用者情報の変更');
     await context.close();
   });
 });

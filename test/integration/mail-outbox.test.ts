@@ -100,3 +100,38 @@ describe.each(databaseFactories())('mail outbox on $name', (factory) => {
     expect(again[0]?.attempts).toBe(2);
   });
 });
+
+describe('registration while the relay is down', () => {
+  it('the code step still answers, and the code arrives once the relay is back', async () => {
+    const { startTestApp } = await import('../support/app-server.js');
+    const { HttpClient } = await import('../support/http-client.js');
+    const probe = await new TestSmtp().start();
+    const port = probe.port;
+    await probe.stop(); // the relay is down
+    const app = await startTestApp({ smtpUrl: `smtp://127.0.0.1:${port}`, env: { MAIL_POLL_MS: '100' } });
+    try {
+      const client = new HttpClient(app.url);
+      const token = await client.token('/register/terms?kind=individual');
+      await client.post('/register/terms', { _csrf: token, kind: 'individual', agree: 'yes' });
+      const sent = await client.post('/register/email', { _csrf: token, email: 'relay.down@example.jp' });
+      expect(sent.status).toBe(303);
+      expect(sent.headers.get('location')).toBe('/register/code');
+      // The worker tried, failed, and put the mail back with a wait.
+      await expect
+        .poll(async () => (await app.database.db.select().from(mailOutbox))[0], { timeout: 5000 })
+        .toMatchObject({ status: 'queued', attempts: 1 });
+      const relay = await new TestSmtp().start(port); // back
+      try {
+        // The retry is due after its backoff (2 s); the worker in the app sends it by itself.
+        const code = await relay.takeCode('relay.down@example.jp');
+        expect(code).toMatch(/^\d{6}$/);
+        const verified = await client.post('/register/code', { _csrf: token, code });
+        expect(verified.headers.get('location')).toBe('/register/profile');
+      } finally {
+        await relay.stop();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
