@@ -253,7 +253,12 @@ describe.each(databaseFactories())('notices on $name', (factory) => {
       a.notices.sendBatches(),
       b.notices.sendBatches(),
     ]);
-    expect(counts.reduce((s, n) => s + n, 0)).toBe(15);
+    // A worker that finds the notice locked by the other skips it (SKIP LOCKED) and the timer in
+    // every process comes back to it: continue as that timer would until nothing is left.
+    let sent = counts.reduce((sum, n) => sum + n, 0);
+    for (let round = 0; round < 20 && sent < 15; round++) sent += await a.notices.sendBatches();
+    expect(sent).toBe(15);
+    expect(await b.notices.sendBatches()).toBe(0);
     const to = await mailedTo(id);
     expect(to).toHaveLength(15);
     expect(new Set(to).size).toBe(15);

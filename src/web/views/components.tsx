@@ -72,6 +72,32 @@ function Required({ optional }: { optional?: boolean }) {
   );
 }
 
+/** The ids of a field's hint and error, for `aria-describedby`. */
+function describedByFor(id: string, hint: unknown, error: string | undefined): string {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+}
+
+/** A field's hint and its error message, each with the id that `aria-describedby` points to. */
+function HintAndError({ id, hint, error }: { id: string; hint?: Child; error?: string }) {
+  const t = useT();
+  const tr = useTr();
+  return (
+    <>
+      {hint ? (
+        <div id={`${id}-hint`} class="field__hint">
+          {tr(hint)}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} class="field__error">
+          <span class="visually-hidden">{t('エラー：')}</span>
+          {t(error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 type TextFieldProps = {
   name: string;
   label: string;
@@ -88,10 +114,7 @@ type TextFieldProps = {
 
 export function TextField(p: TextFieldProps) {
   const t = useT();
-  const tr = useTr();
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = describedByFor(p.name, p.hint, p.error);
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <div class="field__head">
@@ -100,17 +123,7 @@ export function TextField(p: TextFieldProps) {
         </label>
         <Required optional={p.optional} />
       </div>
-      {p.hint ? (
-        <div id={`${p.name}-hint`} class="field__hint">
-          {tr(p.hint)}
-        </div>
-      ) : null}
-      {p.error ? (
-        <p id={`${p.name}-error`} class="field__error">
-          <span class="visually-hidden">{t('エラー：')}</span>
-          {t(p.error)}
-        </p>
-      ) : null}
+      <HintAndError id={p.name} hint={p.hint} error={p.error} />
       <input
         id={p.name}
         name={p.name}
@@ -197,26 +210,13 @@ type RadioGroupProps = {
 
 export function RadioGroup(p: RadioGroupProps) {
   const t = useT();
-  const tr = useTr();
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = describedByFor(p.name, p.hint, p.error);
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy || undefined}>
         <legend class="field__label field__label--inline">{t(p.legend)}</legend>
         <Required />
-        {p.hint ? (
-          <div id={`${p.name}-hint`} class="field__hint">
-            {tr(p.hint)}
-          </div>
-        ) : null}
-        {p.error ? (
-          <p id={`${p.name}-error`} class="field__error">
-            <span class="visually-hidden">{t('エラー：')}</span>
-            {t(p.error)}
-          </p>
-        ) : null}
+        <HintAndError id={p.name} hint={p.hint} error={p.error} />
         <div class="radios">
           {p.options.map((o) => (
             <div class="radio">
@@ -284,10 +284,7 @@ type SelectFieldProps = {
 /** A required choice from a fixed list, with a first empty option 「選択してください」. */
 export function SelectField(p: SelectFieldProps) {
   const t = useT();
-  const tr = useTr();
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = describedByFor(p.name, p.hint, p.error);
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <div class="field__head">
@@ -296,17 +293,7 @@ export function SelectField(p: SelectFieldProps) {
         </label>
         <Required />
       </div>
-      {p.hint ? (
-        <div id={`${p.name}-hint`} class="field__hint">
-          {tr(p.hint)}
-        </div>
-      ) : null}
-      {p.error ? (
-        <p id={`${p.name}-error`} class="field__error">
-          <span class="visually-hidden">{t('エラー：')}</span>
-          {t(p.error)}
-        </p>
-      ) : null}
+      <HintAndError id={p.name} hint={p.hint} error={p.error} />
       <select
         id={p.name}
         name={p.name}
