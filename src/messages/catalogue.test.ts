@@ -12,6 +12,7 @@ const TRANSLATED = [
   'src/web/routes/registration.tsx',
   'src/web/routes/pages.tsx',
   'src/web/app.tsx',
+  'src/web/views/code-entry.tsx',
   'src/web/views/admin/public-notices.tsx',
   'src/web/routes/admin/public-notices.tsx',
   'src/web/routes/account.tsx',

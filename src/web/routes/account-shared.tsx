@@ -11,7 +11,8 @@ import type { Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
 import { T, useLang, useT } from '../i18n.js';
 import { validationMessageFor } from '../messages.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
+import { CodeForm, CodeHelp } from '../views/code-entry.js';
+import { ErrorSummary, Notice, type Errors } from '../views/components.js';
 
 export function accountCookieNames(secure: boolean) {
   const p = secure ? '__Host-' : '';
@@ -219,46 +220,8 @@ export function CodeEntry(p: {
           }
         </T>
       </Notice>
-      <form method="post" action={p.action} novalidate>
-        <CsrfField token={p.csrfToken} />
-        <TextField
-          name="code"
-          label="認証コード"
-          width="short"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength={20}
-          error={p.errors?.[0]?.message}
-          hint="半角数字6桁（例：123456）"
-        />
-        <button type="submit" class="button">
-          <T>認証コードを確認する</T>
-        </button>
-      </form>
-      <h2 class="subtitle">
-        <T>メールが届かない場合</T>
-      </h2>
-      <ul class="list">
-        <li>
-          <T params={{ domain: p.mailDomain }}>
-            {
-              '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。'
-            }
-          </T>
-        </li>
-        <li>
-          <T>メールアドレスが正しいか確認してください。</T>
-        </li>
-      </ul>
-      <form method="post" action={p.resendAction} class="inline-form">
-        <CsrfField token={p.csrfToken} />
-        <button type="submit" class="button button--secondary">
-          <T>認証コードを再送する</T>
-        </button>
-      </form>
-      <p class="field__hint">
-        <T>再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</T>
-      </p>
+      <CodeForm action={p.action} csrfToken={p.csrfToken} error={p.errors?.[0]?.message} />
+      <CodeHelp mailDomain={p.mailDomain} resendAction={p.resendAction} csrfToken={p.csrfToken} />
       <p>
         <a href={p.startOver.href}>{t(p.startOver.label)}</a>
       </p>

@@ -22,6 +22,7 @@ import {
 } from '../views/components.js';
 import { TermsContent } from '../views/content/terms.js';
 import { TermsContentEn } from '../views/content/terms-en.js';
+import { CodeForm, CodeHelp } from '../views/code-entry.js';
 import { ConfirmView, ProfileForm } from '../views/profile-form.js';
 
 const KINDS: Record<UserKind, string> = { individual: k('個人'), business: k('事業者') };
@@ -294,46 +295,12 @@ export function registrationRoutes(deps: WebDeps) {
             メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
           </T>
         </Notice>
-        <form method="post" action="/register/code" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
-          <TextField
-            name="code"
-            label="認証コード"
-            width="short"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength={20}
-            error={opts.errors?.[0]?.message}
-            hint="半角数字6桁（例：123456）"
-          />
-          <button type="submit" class="button">
-            <T>認証コードを確認する</T>
-          </button>
-        </form>
-        <h2 class="subtitle">
-          <T>メールが届かない場合</T>
-        </h2>
-        <ul class="list">
-          <li>
-            <T params={{ domain: deps.config.mailDomain }}>
-              {
-                '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。'
-              }
-            </T>
-          </li>
-          <li>
-            <T>メールアドレスが正しいか確認してください。</T>
-          </li>
-        </ul>
-        <form method="post" action="/register/code/resend" class="inline-form">
-          <CsrfField token={c.get('csrfToken')} />
-          <button type="submit" class="button button--secondary">
-            <T>認証コードを再送する</T>
-          </button>
-        </form>
-        <p class="field__hint">
-          <T>再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</T>
-        </p>
+        <CodeForm action="/register/code" csrfToken={c.get('csrfToken')} error={opts.errors?.[0]?.message} />
+        <CodeHelp
+          mailDomain={deps.config.mailDomain}
+          resendAction="/register/code/resend"
+          csrfToken={c.get('csrfToken')}
+        />
         <p>
           <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken'))}`}>
             <T>別のメールアドレスで登録する</T>
