@@ -3,6 +3,7 @@
  * folder. Only this module knows which driver is in use; everything else sees one `Db` type.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -39,8 +40,11 @@ export async function openDatabase(options: OpenOptions, migrateNow = true): Pro
   let client: PGlite;
   if ('pglite' in options) client = options.pglite;
   else {
-    mkdirSync(options.dataDir, { recursive: true });
-    client = new PGlite(options.dataDir);
+    // The database files get a folder of their own; DATA_DIR also holds the development secret
+    // and the lock file that tells `staff:create` the app is running.
+    const folder = join(options.dataDir, 'pglite');
+    mkdirSync(folder, { recursive: true });
+    client = new PGlite(folder);
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   if (migrateNow) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
