@@ -158,6 +158,10 @@ export function registrationUseCases(deps: RegistrationDeps) {
           fieldError: { field: 'email', code: parsed.code },
           value: toHalfWidthAscii(rawEmail),
         };
+      // Back on screen 3 (Back button, reload) with the same address: the codes already sent stay
+      // valid and nothing more is mailed; the person goes on where they were.
+      if (loaded.flow.state !== 'started' && loaded.flow.emailKey === parsed.key)
+        return { ok: true, token: token as string };
       const now = clock.now();
       const wait = await codeMailWait(meta.ip, parsed.key, now);
       if (wait !== null) return { ok: false, rateLimited: wait };

@@ -301,6 +301,30 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
   });
 
+  it('Back to screen 3 and the same address again: the same flow, no new mail, the first code still works', async () => {
+    const h = harness(database);
+    const { token } = await h.registration.begin('individual');
+    const sent = await h.registration.submitEmail(token, 'again@example.jp', META);
+    if (!sent.ok) throw new Error('not sent');
+    const code = await h.lastCode('again@example.jp');
+    const again = await h.registration.submitEmail(sent.token, 'AGAIN@example.jp', META);
+    expect(again).toEqual({ ok: true, token: sent.token });
+    expect(await h.db.select().from(mailOutbox)).toHaveLength(1);
+    expect(await h.registration.verifyCode(sent.token, code, META)).toEqual({ ok: true });
+  });
+
+  it('Back to screen 3 with another address replaces the registration; the old code is gone', async () => {
+    const h = harness(database);
+    const { token } = await h.registration.begin('individual');
+    const sent = await h.registration.submitEmail(token, 'old@example.jp', META);
+    if (!sent.ok) throw new Error('not sent');
+    const other = await h.registration.submitEmail(sent.token, 'new@example.jp', META);
+    if (!other.ok) throw new Error('not sent');
+    expect(other.token).not.toBe(sent.token);
+    expect(await tablesContaining(database, 'old@example.jp')).toEqual([]);
+    expect((await h.registration.load(other.token, ['code_sent'])).ok).toBe(true);
+  });
+
   it('別のメールアドレスで登録する deletes the pending registration at once', async () => {
     const h = harness(database);
     const { token } = await h.registration.begin('business');
