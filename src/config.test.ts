@@ -45,6 +45,7 @@ describe('configuration', () => {
     SESSION_SECRET: 'f3a9c1e7b2d84a6f9e0c5b7a1d3e8f2c4b6a9d0e',
     BASE_URL: 'https://e-kawasaki.example.jp',
     DATABASE_URL: 'postgres://app@db/madoguchi',
+    SMTP_URL: 'smtp://relay.internal:25',
   };
 
   it('production starts with a strong secret, https and a database server, and uses secure cookies', () => {
@@ -58,6 +59,7 @@ describe('configuration', () => {
     ['BASE_URL', { BASE_URL: 'http://e-kawasaki.example.jp' }],
     ['BASE_URL', { BASE_URL: undefined }],
     ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['SMTP_URL', { SMTP_URL: undefined }],
   ])('production refuses to start and names %s', (name, change) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`${name}: `));
   });

@@ -34,6 +34,7 @@ const envSchema = z.object({
   SESSION_IDLE_SECONDS: intFrom(60, 86400).default(1800),
   SESSION_ABSOLUTE_SECONDS: intFrom(60, 7 * 86400).default(12 * 3600),
   CODE_MAILS_PER_IP_PER_10_MIN: intFrom(1, 100000).default(20),
+  REGISTRATION_STARTS_PER_IP_PER_10_MIN: intFrom(1, 1000000).default(60),
   SWEEP_INTERVAL_SECONDS: intFrom(1, 3600).default(30),
   MAIL_POLL_MS: intFrom(50, 60000).default(1000),
   MAIL_LEASE_SECONDS: intFrom(2, 3600).default(120),
@@ -56,6 +57,7 @@ export type Config = {
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   codeMailsPerIpPer10Min: number;
+  registrationStartsPerIpPer10Min: number;
   sweepIntervalSeconds: number;
   mailPollMs: number;
   /** how long a worker holds a mail it is sending; after that (its process died) another takes it */
@@ -90,6 +92,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       problems.push('BASE_URL: must be an https:// URL in production');
     if (!e.DATABASE_URL)
       problems.push('DATABASE_URL: required in production (the embedded database is for trying it out)');
+    if (!e.SMTP_URL)
+      problems.push('SMTP_URL: required in production (without it no mail leaves the database)');
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
@@ -106,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
     codeMailsPerIpPer10Min: e.CODE_MAILS_PER_IP_PER_10_MIN,
+    registrationStartsPerIpPer10Min: e.REGISTRATION_STARTS_PER_IP_PER_10_MIN,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     mailPollMs: e.MAIL_POLL_MS,
     mailLeaseSeconds: e.MAIL_LEASE_SECONDS,

@@ -101,6 +101,7 @@ export async function startServer(
     secret: config.sessionSecret,
     ttlSeconds: config.registrationTtlSeconds,
     codeMailsPerIpPer10Min: config.codeMailsPerIpPer10Min,
+    startsPerIpPer10Min: config.registrationStartsPerIpPer10Min,
     mailDomain: config.mailDomain,
     baseUrl: config.baseUrl,
   });

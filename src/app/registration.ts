@@ -45,6 +45,7 @@ export type RegistrationDeps = {
   secret: string;
   ttlSeconds: number;
   codeMailsPerIpPer10Min: number;
+  startsPerIpPer10Min: number;
   mailDomain: string;
   baseUrl: string;
 };
@@ -132,6 +133,27 @@ export function registrationUseCases(deps: RegistrationDeps) {
       });
       await deps.audit.record({ action: 'registration.started', ...meta, detail: { kind } }, now);
       return { token };
+    },
+
+    /**
+     * 利用者の登録を開始する, as a person (or a script) sends it: a flow costs a row and an audit
+     * entry, so one IP address may start at most `startsPerIpPer10Min` of them (a household or an office behind one address fits easily).
+     */
+    async start(
+      kind: UserKind,
+      meta: RequestMeta,
+      lang: Lang,
+    ): Promise<{ ok: true; token: string } | { ok: false; rateLimited: number }> {
+      if (meta.ip) {
+        const limit = await deps.rateLimiter.hit(
+          `flow-start:ip:${meta.ip}`,
+          deps.startsPerIpPer10Min,
+          600,
+          clock.now(),
+        );
+        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
+      }
+      return { ok: true, ...(await this.begin(kind, meta, lang)) };
     },
 
     /**

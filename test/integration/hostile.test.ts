@@ -159,6 +159,7 @@ describe('production settings', () => {
       SESSION_SECRET: 'c0ffee-and-green-tea-0123456789abcdef',
       BASE_URL: 'https://e-kawasaki.example.jp',
       DATABASE_URL: 'postgres://unused.invalid/madoguchi',
+      SMTP_URL: 'smtp://127.0.0.1:9',
     });
     const running = await startServer(config, { database });
     try {

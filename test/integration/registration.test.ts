@@ -465,6 +465,21 @@ describe.each(databaseFactories())('registration limits and audit on $name', (fa
     expect(await tablesContaining(database, 'victim')).toEqual(['registrations', 'mail_outbox']);
   });
 
+  it('one IP address may start only so many registrations in 10 minutes', async () => {
+    const h = harness(database, { startsPerIp: 3 });
+    for (let i = 0; i < 3; i++) expect((await h.registration.start('individual', META, 'ja')).ok).toBe(true);
+    expect(await h.registration.start('business', META, 'ja')).toMatchObject({
+      ok: false,
+      rateLimited: expect.any(Number),
+    });
+    expect((await h.registration.start('business', { ip: '192.0.2.99', userAgent: 'x' }, 'ja')).ok).toBe(
+      true,
+    );
+    h.clock.advance(601);
+    expect((await h.registration.start('business', META, 'en')).ok).toBe(true);
+    expect(await h.db.select().from(registrations)).toHaveLength(5);
+  });
+
   it('records registration started, code sent, code failed and registered with IP and user agent, never the code', async () => {
     const h = harness(database);
     const { token } = await h.registration.begin('individual', META);

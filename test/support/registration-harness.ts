@@ -57,7 +57,10 @@ export const BUSINESS_FORM = {
   passwordConfirm: 'Str0ng-Business',
 };
 
-export function harness(database: TestDatabase, options: { ttlSeconds?: number; perIp?: number } = {}) {
+export function harness(
+  database: TestDatabase,
+  options: { ttlSeconds?: number; perIp?: number; startsPerIp?: number } = {},
+) {
   const db = database.db;
   const clock = new TestClock();
   const users = userStore(db);
@@ -74,6 +77,7 @@ export function harness(database: TestDatabase, options: { ttlSeconds?: number; 
     secret: 'test-secret-test-secret-test-secret',
     ttlSeconds: options.ttlSeconds ?? 1800,
     codeMailsPerIpPer10Min: options.perIp ?? 1000,
+    startsPerIpPer10Min: options.startsPerIp ?? 1000,
     mailDomain: 'dx.city.kawasaki.jp',
     baseUrl: 'http://localhost:3000',
   });

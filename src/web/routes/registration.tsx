@@ -186,8 +186,10 @@ export function registrationRoutes(deps: WebDeps) {
         ],
         400,
       );
-    const { token } = await deps.registration.begin(kind, c.get('meta'), c.get('lang'));
-    setFlow(c, token);
+    const started = await deps.registration.start(kind, c.get('meta'), c.get('lang'));
+    if (!started.ok)
+      return termsPage(c, kind, [{ field: 'agree', message: tooMany(c, started.rateLimited) }], 429);
+    setFlow(c, started.token);
     return c.redirect('/register/email', 303);
   });
 
