@@ -101,6 +101,55 @@ describe('hostile input', () => {
     },
   );
 
+  it('every account form takes every hostile string safely', async () => {
+    // A registered, signed-in user (through the real screens).
+    const client = new HttpClient(app.url);
+    const token = await client.token('/register/terms?kind=individual');
+    await client.post('/register/terms', { _csrf: token, kind: 'individual', agree: 'yes' });
+    await client.post('/register/email', { _csrf: token, email: 'account.hostile@example.jp' });
+    await client.post('/register/code', { _csrf: token, code: await codeFor() });
+    await client.post('/register/profile', { _csrf: token, ...INDIVIDUAL_FORM });
+    expect((await client.post('/register/confirm', { _csrf: token })).status).toBe(303);
+    const stranger = new HttpClient(app.url);
+    const strangerToken = await stranger.token('/password-reset');
+    for (const hostile of HOSTILE) {
+      const forms: [HttpClient, string, string, Record<string, string>][] = [
+        [
+          client,
+          token,
+          '/account/profile',
+          { ...INDIVIDUAL_FORM, familyName: hostile, cityAddress: hostile, phone: hostile },
+        ],
+        [client, token, '/account/email', { newEmail: hostile, password: hostile }],
+        [client, token, '/account/email/code', { code: hostile }],
+        [
+          client,
+          token,
+          '/account/password',
+          { currentPassword: hostile, newPassword: hostile, newPasswordConfirm: hostile },
+        ],
+        [client, token, '/account/delete', { password: hostile }],
+        [stranger, strangerToken, '/password-reset', { email: hostile }],
+        [stranger, strangerToken, '/password-reset/code', { code: hostile }],
+        [
+          stranger,
+          strangerToken,
+          '/password-reset/new',
+          { newPassword: hostile, newPasswordConfirm: hostile },
+        ],
+      ];
+      for (const [who, csrf, path, form] of forms) {
+        const res = await who.post(path, { _csrf: csrf, ...form });
+        expect(res.status, path).toBeLessThan(500);
+        expectSafe(await res.text());
+      }
+    }
+    // Still signed in and unchanged: nothing hostile got through as a change.
+    const mypage = await client.get('/mypage');
+    expect(mypage.status).toBe(200);
+    expectSafe(await mypage.text());
+  });
+
   it('a limited request gets 429 and the screen it came from, with the address kept', async () => {
     const limited = await startTestApp({ env: { CODE_MAILS_PER_IP_PER_10_MIN: '2' } });
     try {
