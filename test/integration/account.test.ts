@@ -3,7 +3,7 @@
  * is set), with an injected clock: session timeouts, sign-in hold, per-IP limit, password reset,
  * e-mail change, password change, 利用者情報の変更, 退会, and the mails they send.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { MAX_FAILED_SIGN_INS, SIGN_INS_PER_IP_PER_10_MIN } from '../../src/app/sign-in.js';
 import {
@@ -15,7 +15,7 @@ import {
   users,
 } from '../../src/db/schema.js';
 import { PASSWORDS, accountHarness, type AccountHarness } from '../support/account-harness.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, META } from '../support/registration-harness.js';
 
 const NEW_PASSWORD = 'Sakura#Bloom2027';
@@ -50,16 +50,7 @@ async function sessionStatus(h: AccountHarness, id: string): Promise<string> {
 }
 
 describe.each(databaseFactories())('account on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   // ---------------------------------------------------------------------------------------------
   // sessions and sign-in

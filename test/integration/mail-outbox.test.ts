@@ -2,13 +2,13 @@
  * The outbox: mail survives a relay that is down and goes out once it is back; two workers never
  * send the same mail; a mail whose sender died (lease ran out) is taken again.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/db/schema.js';
 import { outboxStore } from '../../src/db/outbox.js';
 import { createTransport } from '../../src/mail/transport.js';
 import { startMailWorker } from '../../src/mail/worker.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories, useFreshDatabase } from '../support/databases.js';
 import { TestSmtp } from '../support/smtp.js';
 
 const mail = (n: number) => ({
@@ -19,16 +19,7 @@ const mail = (n: number) => ({
 });
 
 describe.each(databaseFactories())('mail outbox on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   it('with the relay down nothing is lost: the mail is retried with a growing wait and arrives once the relay is back', async () => {
     const clock = new TestClock();

@@ -3,7 +3,7 @@
  * who gets them by mail (important → everybody of the target; normal → opted-in and active only),
  * and the batched sending: resumable after a crash, never twice per person, with concurrent workers.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { StaffMember } from '../../src/app/staff.js';
 import type { NoticeMailTemplates } from '../../src/app/staff-ports.js';
@@ -12,7 +12,7 @@ import { auditLog, mailOutbox, noticeDeliveries, notices } from '../../src/db/sc
 import { japaneseNoticeMailTemplates } from '../../src/mail/templates-staff-ja.js';
 import { STAFF_META, backOfficeHarness, insertUser } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories, useFreshDatabase } from '../support/databases.js';
 
 const NOTICE = {
   title: '年末年始の窓口について',
@@ -24,16 +24,7 @@ const NOTICE = {
 };
 
 describe.each(databaseFactories())('notices on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   async function setup(options: { batchSize?: number } = {}) {
     const h = backOfficeHarness(database, options);

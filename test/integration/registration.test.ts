@@ -2,10 +2,10 @@
  * The registration use cases on each database (PGlite, and PostgreSQL when TEST_DATABASE_URL is
  * set), with an injected clock: expiry, sweep, tries, resend, races, double submit.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, mailOutbox, registrationCodes, registrations, users } from '../../src/db/schema.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/registration-harness.js';
 
 /** Every text column of every table, searched for a string: proves data is really gone. */
@@ -29,16 +29,7 @@ async function tablesContaining(database: TestDatabase, needle: string): Promise
 }
 
 describe.each(databaseFactories())('registration on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   it('registers an individual end to end: one user, its completion mail, no personal data left in the flow', async () => {
     const h = harness(database);
@@ -438,16 +429,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
 });
 
 describe.each(databaseFactories())('registration limits and audit on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   it('code mails to one address are limited whatever the IP, and the counter never holds the address', async () => {
     const h = harness(database);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { argon2Hasher } from '../../src/app/argon2-hasher.js';
 import { sessionUseCases } from '../../src/app/sessions.js';
@@ -34,22 +34,13 @@ import {
   insertUser,
   userStatus,
 } from '../support/back-office-harness.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories, useFreshDatabase } from '../support/databases.js';
 import { runStaffCreate } from '../support/staff-create.js';
 import { testEnv } from '../../src/config.js';
 import pg from 'pg';
 
 describe.each(databaseFactories())('staff back office on $name', (factory) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await factory.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const database = useFreshDatabase(factory);
 
   it('enrols with a password and a TOTP code: the secret is stored encrypted, the URL works once, for 24 hours', async () => {
     const h = backOfficeHarness(database);

@@ -3,6 +3,7 @@
  * when TEST_DATABASE_URL is set (CI sets it). Each test file gets its own fresh, migrated database.
  */
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -104,4 +105,28 @@ export function postgresFactory(url: string): DatabaseFactory {
 export function databaseFactories(): DatabaseFactory[] {
   const url = testEnv().testDatabaseUrl;
   return url ? [pgliteFactory, postgresFactory(url)] : [pgliteFactory];
+}
+
+/**
+ * For a describe block: opens a fresh database of the factory's kind before its tests, empties it
+ * before each test and closes it after. The returned handle forwards to the database once open.
+ */
+export function useFreshDatabase(factory: DatabaseFactory): TestDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await factory.open();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(async () => {
+    await current?.truncate();
+  });
+  return new Proxy({} as TestDatabase, {
+    get(_target, key) {
+      if (!current) throw new Error('the test database is not open yet (use it inside a test or hook)');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }
