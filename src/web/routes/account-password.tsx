@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import { k, translator, type Lang } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { T } from '../i18n.js';
+import { SpamFilterNotice } from '../views/code-entry.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 import { PasswordRule } from '../views/profile-form.js';
@@ -181,13 +182,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
             ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。
           </T>
         </p>
-        <Notice>
-          <T params={{ domain: deps.config.mailDomain }}>
-            {
-              '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
-            }
-          </T>
-        </Notice>
+        <SpamFilterNotice mailDomain={deps.config.mailDomain} />
         <form method="post" action="/password-reset" novalidate>
           <CsrfField token={c.get('csrfToken')} />
           <TextField

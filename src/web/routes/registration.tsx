@@ -22,7 +22,7 @@ import {
 } from '../views/components.js';
 import { TermsContent } from '../views/content/terms.js';
 import { TermsContentEn } from '../views/content/terms-en.js';
-import { CodeForm, CodeHelp } from '../views/code-entry.js';
+import { CodeForm, CodeHelp, SpamFilterNotice } from '../views/code-entry.js';
 import { ConfirmView, ProfileForm } from '../views/profile-form.js';
 
 const KINDS: Record<UserKind, string> = { individual: k('個人'), business: k('事業者') };
@@ -206,13 +206,7 @@ export function registrationRoutes(deps: WebDeps) {
             利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。
           </T>
         </p>
-        <Notice>
-          <T params={{ domain: deps.config.mailDomain }}>
-            {
-              '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
-            }
-          </T>
-        </Notice>
+        <SpamFilterNotice mailDomain={deps.config.mailDomain} />
         <form method="post" action="/register/email" novalidate>
           <CsrfField token={c.get('csrfToken')} />
           <TextField

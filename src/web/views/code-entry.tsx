@@ -3,7 +3,7 @@
  * field, and the help for a mail that does not arrive (spam folder, address, resend).
  */
 import { T } from '../i18n.js';
-import { CsrfField, TextField } from './components.js';
+import { CsrfField, Notice, TextField } from './components.js';
 
 /** The 認証コード field and its 認証コードを確認する button. */
 export function CodeForm(p: { action: string; csrfToken: string; error?: string }) {
@@ -56,5 +56,18 @@ export function CodeHelp(p: { mailDomain: string; resendAction: string; csrfToke
         <T>再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。</T>
       </p>
     </>
+  );
+}
+
+/** Where an address is asked for: mail comes from the configured domain, which spam filters must allow. */
+export function SpamFilterNotice({ mailDomain }: { mailDomain: string }) {
+  return (
+    <Notice>
+      <T params={{ domain: mailDomain }}>
+        {
+          '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。'
+        }
+      </T>
+    </Notice>
   );
 }
