@@ -84,7 +84,7 @@ export function ProfileForm(p: FormProps) {
           ) : null}
           <TextField
             name="password"
-            label={t('パスワード')}
+            label="パスワード"
             type="password"
             autocomplete="new-password"
             error={err('password')}
@@ -94,11 +94,11 @@ export function ProfileForm(p: FormProps) {
           />
           <TextField
             name="passwordConfirm"
-            label={t('パスワード（確認用）')}
+            label="パスワード（確認用）"
             type="password"
             autocomplete="new-password"
             error={err('passwordConfirm')}
-            hint={t('確認のため、もう一度同じパスワードを入力してください。')}
+            hint="確認のため、もう一度同じパスワードを入力してください。"
             optional={p.passwordKept}
             maxlength={200}
           />
@@ -115,7 +115,7 @@ export function ProfileForm(p: FormProps) {
             <div class="name-pair">
               <TextField
                 name="familyName"
-                label={t('姓')}
+                label="姓"
                 value={v.familyName}
                 error={err('familyName')}
                 autocomplete="family-name"
@@ -123,7 +123,7 @@ export function ProfileForm(p: FormProps) {
               />
               <TextField
                 name="givenName"
-                label={t('名')}
+                label="名"
                 value={v.givenName}
                 error={err('givenName')}
                 autocomplete="given-name"
@@ -136,19 +136,19 @@ export function ProfileForm(p: FormProps) {
             <div class="name-pair">
               <TextField
                 name="familyNameKana"
-                label={t('セイ')}
+                label="セイ"
                 value={v.familyNameKana}
                 error={err('familyNameKana')}
                 width="medium"
-                hint={t('全角カタカナ')}
+                hint="全角カタカナ"
               />
               <TextField
                 name="givenNameKana"
-                label={t('メイ')}
+                label="メイ"
                 value={v.givenNameKana}
                 error={err('givenNameKana')}
                 width="medium"
-                hint={t('全角カタカナ')}
+                hint="全角カタカナ"
               />
             </div>
           </fieldset>
@@ -157,17 +157,17 @@ export function ProfileForm(p: FormProps) {
         <>
           <TextField
             name="orgName"
-            label={t('法人名/事業者名')}
+            label="法人名/事業者名"
             value={v.orgName}
             error={err('orgName')}
             autocomplete="organization"
           />
           <TextField
             name="orgNameKana"
-            label={t('法人名/事業者名（フリガナ）')}
+            label="法人名/事業者名（フリガナ）"
             value={v.orgNameKana}
             error={err('orgNameKana')}
-            hint={t('全角カタカナ')}
+            hint="全角カタカナ"
           />
         </>
       )}
@@ -175,17 +175,17 @@ export function ProfileForm(p: FormProps) {
         <legend class="field__label">{t('住所')}</legend>
         <TextField
           name="postalCode"
-          label={t('郵便番号')}
+          label="郵便番号"
           value={v.postalCode}
           error={err('postalCode')}
           autocomplete="postal-code"
           inputmode="numeric"
           width="short"
-          hint={t('7桁の数字（例：210-8577）')}
+          hint="7桁の数字（例：210-8577）"
         />
         <SelectField
           name="prefecture"
-          label={t('都道府県')}
+          label="都道府県"
           options={PREFECTURES}
           optionLang="ja"
           value={v.prefecture}
@@ -194,15 +194,15 @@ export function ProfileForm(p: FormProps) {
         />
         <TextField
           name="cityAddress"
-          label={t('市区町村・番地')}
+          label="市区町村・番地"
           value={v.cityAddress}
           error={err('cityAddress')}
           autocomplete="address-level2"
-          hint={t('例：川崎市川崎区宮本町1番地')}
+          hint="例：川崎市川崎区宮本町1番地"
         />
         <TextField
           name="building"
-          label={t('建物名など')}
+          label="建物名など"
           value={v.building}
           error={err('building')}
           autocomplete="address-line2"
@@ -213,25 +213,25 @@ export function ProfileForm(p: FormProps) {
         <>
           <TextField
             name="phone"
-            label={t('電話番号')}
+            label="電話番号"
             type="tel"
             value={v.phone}
             error={err('phone')}
             autocomplete="tel"
             inputmode="tel"
             width="medium"
-            hint={t('例：044-200-2111（ハイフンはなくても構いません）')}
+            hint="例：044-200-2111（ハイフンはなくても構いません）"
           />
-          <DateField legend={t('生年月日')} prefix="birth" values={v} error={dateError} />
+          <DateField legend="生年月日" prefix="birth" values={v} error={dateError} />
           <RadioGroup
             name="gender"
-            legend={t('性別')}
+            legend="性別"
             value={v.gender}
             error={err('gender')}
             options={[
-              { value: 'male', label: t('男性') },
-              { value: 'female', label: t('女性') },
-              { value: 'unanswered', label: t('回答しない') },
+              { value: 'male', label: '男性' },
+              { value: 'female', label: '女性' },
+              { value: 'unanswered', label: '回答しない' },
             ]}
           />
         </>
@@ -239,41 +239,41 @@ export function ProfileForm(p: FormProps) {
         <>
           <TextField
             name="representativeName"
-            label={t('代表者名')}
+            label="代表者名"
             value={v.representativeName}
             error={err('representativeName')}
           />
           <TextField
             name="phone"
-            label={t('連絡先電話番号')}
+            label="連絡先電話番号"
             type="tel"
             value={v.phone}
             error={err('phone')}
             autocomplete="tel"
             inputmode="tel"
             width="medium"
-            hint={t('例：044-200-2111（ハイフンはなくても構いません）')}
+            hint="例：044-200-2111（ハイフンはなくても構いません）"
           />
-          <TextField name="department" label={t('担当部署')} value={v.department} error={err('department')} />
+          <TextField name="department" label="担当部署" value={v.department} error={err('department')} />
           <TextField
             name="contactName"
-            label={t('担当者名')}
+            label="担当者名"
             value={v.contactName}
             error={err('contactName')}
             autocomplete="name"
           />
-          <DateField legend={t('担当者生年月日')} prefix="birth" values={v} error={dateError} />
+          <DateField legend="担当者生年月日" prefix="birth" values={v} error={dateError} />
         </>
       )}
       <RadioGroup
         name="notify"
-        legend={t('お知らせ・通知メール')}
+        legend="お知らせ・通知メール"
         value={v.notify}
         error={err('notify')}
         hint={<NotifyHint />}
         options={[
-          { value: 'yes', label: t('希望する') },
-          { value: 'no', label: t('希望しない') },
+          { value: 'yes', label: '希望する' },
+          { value: 'no', label: '希望しない' },
         ]}
       />
       <button type="submit" class="button">
