@@ -21,6 +21,7 @@ import {
   type AdminCtx,
   type AdminDeps,
   type AdminEnv,
+  ConfirmedAction,
 } from './shared.js';
 
 const STATE_LABEL: Record<NoticeState, string> = {
@@ -279,16 +280,14 @@ export function adminNoticeRoutes(deps: AdminDeps) {
             編集する
           </a>
           {n.withdrawnAt ? null : (
-            <form
-              method="post"
+            <ConfirmedAction
               action={`/admin/notices/${n.id}/withdraw`}
-              data-confirm="このお知らせの公開を終了します。よろしいですか？"
+              confirm="このお知らせの公開を終了します。よろしいですか？"
+              csrfToken={c.get('csrfToken')}
+              buttonClass="button button--secondary"
             >
-              <CsrfField token={c.get('csrfToken')} />
-              <button type="submit" class="button button--secondary">
-                公開を終了する
-              </button>
-            </form>
+              公開を終了する
+            </ConfirmedAction>
           )}
         </div>
         <h2 class="subtitle">メールでの送信</h2>
@@ -310,16 +309,14 @@ export function adminNoticeRoutes(deps: AdminDeps) {
           <>
             <p>送信先：{recipients}</p>
             {state === 'published' ? (
-              <form
-                method="post"
+              <ConfirmedAction
                 action={`/admin/notices/${n.id}/mail`}
-                data-confirm="このお知らせをメールで送信します。送信は取り消せません。よろしいですか？"
+                confirm="このお知らせをメールで送信します。送信は取り消せません。よろしいですか？"
+                csrfToken={c.get('csrfToken')}
+                buttonClass="button"
               >
-                <CsrfField token={c.get('csrfToken')} />
-                <button type="submit" class="button">
-                  メールで送信する
-                </button>
-              </form>
+                メールで送信する
+              </ConfirmedAction>
             ) : (
               <p class="note">公開中のお知らせだけをメールで送信できます。</p>
             )}

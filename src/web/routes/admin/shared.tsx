@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { BackOffice } from '../../../app/staff-back-office.js';
 import type { CurrentStaff, StaffMember } from '../../../app/staff.js';
 import type { AppEnv, WebDeps } from '../../context.js';
-import type { Errors } from '../../views/components.js';
+import { CsrfField, type Errors } from '../../views/components.js';
 import { AdminLayout, type AdminSection } from '../../views/admin/layout.js';
 
 export type AdminEnv = {
@@ -103,3 +103,24 @@ export function pageParam(c: AdminCtx): number {
 
 export const errorOf = (errors: Errors | undefined, field: string) =>
   errors?.find((e) => e.field === field)?.message;
+
+/**
+ * A staff action that changes something: one button in its own POST form, asked again with the
+ * portal's confirm dialog (the form is sent without asking when JavaScript is off).
+ */
+export function ConfirmedAction(p: {
+  action: string;
+  confirm: string;
+  csrfToken: string;
+  buttonClass: string;
+  children: Child;
+}) {
+  return (
+    <form method="post" action={p.action} data-confirm={p.confirm}>
+      <CsrfField token={p.csrfToken} />
+      <button type="submit" class={p.buttonClass}>
+        {p.children}
+      </button>
+    </form>
+  );
+}

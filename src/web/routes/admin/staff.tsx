@@ -21,6 +21,7 @@ import {
   type AdminCtx,
   type AdminDeps,
   type AdminEnv,
+  ConfirmedAction,
 } from './shared.js';
 
 const STATUS_LABEL = { pending: '設定待ち', active: '有効', disabled: '無効' } as const;
@@ -133,26 +134,22 @@ export function adminStaffRoutes(deps: AdminDeps) {
                 <td>
                   {s.status !== 'disabled' && s.id !== me.id ? (
                     <div class="inline-form">
-                      <form
-                        method="post"
+                      <ConfirmedAction
                         action={`/admin/staff/${s.id}/reissue`}
-                        data-confirm="この職員のパスワードと確認コードの設定を取り消し、再設定用のURLを発行します。よろしいですか？"
+                        confirm="この職員のパスワードと確認コードの設定を取り消し、再設定用のURLを発行します。よろしいですか？"
+                        csrfToken={c.get('csrfToken')}
+                        buttonClass="button button--small button--secondary"
                       >
-                        <CsrfField token={c.get('csrfToken')} />
-                        <button type="submit" class="button button--small button--secondary">
-                          再設定用のURLを発行する
-                        </button>
-                      </form>
-                      <form
-                        method="post"
+                        再設定用のURLを発行する
+                      </ConfirmedAction>
+                      <ConfirmedAction
                         action={`/admin/staff/${s.id}/disable`}
-                        data-confirm={`${s.email} の職員アカウントを無効にします。よろしいですか？`}
+                        confirm={`${s.email} の職員アカウントを無効にします。よろしいですか？`}
+                        csrfToken={c.get('csrfToken')}
+                        buttonClass="button button--small button--secondary"
                       >
-                        <CsrfField token={c.get('csrfToken')} />
-                        <button type="submit" class="button button--small button--secondary">
-                          無効にする
-                        </button>
-                      </form>
+                        無効にする
+                      </ConfirmedAction>
                     </div>
                   ) : null}
                 </td>

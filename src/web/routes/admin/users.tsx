@@ -1,9 +1,16 @@
 /** 利用者検索 and 利用者情報 (status, 利用停止 / 利用停止を解除, アカウントを削除). */
 import { Hono } from 'hono';
 import type { AuditRecord } from '../../../app/staff-ports.js';
-import { CsrfField, Notice, TextField } from '../../views/components.js';
+import { Notice, TextField } from '../../views/components.js';
 import { formatDate, formatDateTime, Pagination } from '../../views/admin/layout.js';
-import { notFoundPage, adminPage, pageParam, type AdminDeps, type AdminEnv } from './shared.js';
+import {
+  notFoundPage,
+  adminPage,
+  pageParam,
+  type AdminDeps,
+  type AdminEnv,
+  ConfirmedAction,
+} from './shared.js';
 
 const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
 const STATUS_LABEL = { active: '利用中', suspended: '利用停止中' } as const;
@@ -209,38 +216,32 @@ export function adminUserRoutes(deps: AdminDeps) {
         </table>
         <div class="actions">
           {u.status === 'active' ? (
-            <form
-              method="post"
+            <ConfirmedAction
               action={`/admin/users/${u.id}/suspend`}
-              data-confirm="この利用者を利用停止にします。ログイン中であれば、すぐにログアウトされます。よろしいですか？"
+              confirm="この利用者を利用停止にします。ログイン中であれば、すぐにログアウトされます。よろしいですか？"
+              csrfToken={c.get('csrfToken')}
+              buttonClass="button button--secondary"
             >
-              <CsrfField token={c.get('csrfToken')} />
-              <button type="submit" class="button button--secondary">
-                利用停止
-              </button>
-            </form>
+              利用停止
+            </ConfirmedAction>
           ) : (
-            <form
-              method="post"
+            <ConfirmedAction
               action={`/admin/users/${u.id}/unsuspend`}
-              data-confirm="この利用者の利用停止を解除します。よろしいですか？"
+              confirm="この利用者の利用停止を解除します。よろしいですか？"
+              csrfToken={c.get('csrfToken')}
+              buttonClass="button button--secondary"
             >
-              <CsrfField token={c.get('csrfToken')} />
-              <button type="submit" class="button button--secondary">
-                利用停止を解除
-              </button>
-            </form>
+              利用停止を解除
+            </ConfirmedAction>
           )}
-          <form
-            method="post"
+          <ConfirmedAction
             action={`/admin/users/${u.id}/delete`}
-            data-confirm="本人からの申し出により、このアカウントを削除します。登録情報はすべて削除され、元に戻せません。よろしいですか？"
+            confirm="本人からの申し出により、このアカウントを削除します。登録情報はすべて削除され、元に戻せません。よろしいですか？"
+            csrfToken={c.get('csrfToken')}
+            buttonClass="button button--danger"
           >
-            <CsrfField token={c.get('csrfToken')} />
-            <button type="submit" class="button button--danger">
-              アカウントを削除
-            </button>
-          </form>
+            アカウントを削除
+          </ConfirmedAction>
         </div>
         <h2 class="subtitle">操作の記録</h2>
         <AuditTable rows={trail} caption="この利用者に関する操作の記録（新しい順）" />
