@@ -4,20 +4,15 @@
  * password, and the security notices say what to do when it was not the person.
  */
 import type { AccountMailTemplates } from '../app/account-ports.js';
+import { FOOTER_EN, SERVICE_EN } from './templates-en.js';
 
-const SERVICE = 'Online Procedures Kawasaki (オンライン手続かわさき)';
+const SERVICE = SERVICE_EN;
 const SUBJECT = '[Online Procedures Kawasaki]';
 
 /** Whom to contact (the same words as on the sign-in screen for a stopped account). */
 export const CONTACT_EN = 'Online Procedures Kawasaki team, Kawasaki City (phone 044-200-2111)';
 
-const footer = [
-  '',
-  '--------------------------------',
-  `${SERVICE}, e-KAWASAKI`,
-  'Kawasaki City (川崎市)',
-  '* This e-mail was sent from a send-only address. Replies cannot be received.',
-].join('\n');
+const footer = FOOTER_EN;
 
 /** 25 November 2026 at 10:00 (Japan time). */
 function jst(at: Date): string {

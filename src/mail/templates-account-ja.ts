@@ -4,18 +4,12 @@
  * when it was not the person.
  */
 import type { AccountMailTemplates } from '../app/account-ports.js';
-import { SERVICE_NAME } from './templates-ja.js';
+import { FOOTER_JA, SERVICE_NAME } from './templates-ja.js';
 
 /** Whom to contact (the same words as on the sign-in screen for a stopped account). */
 export const CONTACT = '川崎市 オンライン手続かわさき担当（電話 044-200-2111）';
 
-const footer = [
-  '',
-  '──────────────────────────',
-  `${SERVICE_NAME}（e-KAWASAKI）`,
-  '川崎市',
-  '※このメールは送信専用のアドレスから送信しています。返信はできません。',
-].join('\n');
+const footer = FOOTER_JA;
 
 /** 2026年11月25日 10:00 in Japan time. */
 function jst(at: Date): string {

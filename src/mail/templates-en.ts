@@ -1,16 +1,20 @@
 /** The registration mails in English, for people who used the English pages. Plain text, no password. */
 import type { MailTemplates } from '../app/ports.js';
 
-const SERVICE = 'Online Procedures Kawasaki (オンライン手続かわさき)';
+export const SERVICE_EN = 'Online Procedures Kawasaki (オンライン手続かわさき)';
+const SERVICE = SERVICE_EN;
 
-const footer = [
+/** The end of every English mail: who sent it, and that replies go nowhere. */
+export const FOOTER_EN = [
   '',
   '--------------------------------',
-  `${SERVICE}, e-KAWASAKI`,
+  `${SERVICE_EN}, e-KAWASAKI`,
   'Kawasaki City (川崎市)',
   '* This e-mail was sent from a send-only address. Replies cannot be received.',
-  '* If you did not expect this e-mail, please delete it.',
 ].join('\n');
+
+// A registration mail may reach someone who never asked for it.
+const footer = `${FOOTER_EN}\n* If you did not expect this e-mail, please delete it.`;
 
 export const englishMailTemplates: MailTemplates = {
   registrationCode({ code, ttlMinutes, mailDomain }) {

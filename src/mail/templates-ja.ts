@@ -3,14 +3,17 @@ import type { MailTemplates } from '../app/ports.js';
 
 export const SERVICE_NAME = 'オンライン手続かわさき';
 
-const footer = [
+/** The end of every Japanese mail: who sent it, and that replies go nowhere. */
+export const FOOTER_JA = [
   '',
   '──────────────────────────',
   `${SERVICE_NAME}（e-KAWASAKI）`,
   '川崎市',
   '※このメールは送信専用のアドレスから送信しています。返信はできません。',
-  '※このメールに心当たりのない方は、お手数ですがこのメールを削除してください。',
 ].join('\n');
+
+// A registration mail may reach someone who never asked for it.
+const footer = `${FOOTER_JA}\n※このメールに心当たりのない方は、お手数ですがこのメールを削除してください。`;
 
 export const japaneseMailTemplates: MailTemplates = {
   registrationCode({ code, ttlMinutes, mailDomain }) {

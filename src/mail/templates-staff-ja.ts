@@ -1,14 +1,8 @@
 /** The back office's mails in Japanese, plain text: a notice, and the deletion of an account by the city. */
 import type { NoticeMailTemplates } from '../app/staff-ports.js';
-import { SERVICE_NAME } from './templates-ja.js';
+import { FOOTER_JA, SERVICE_NAME } from './templates-ja.js';
 
-const footer = [
-  '',
-  '──────────────────────────',
-  `${SERVICE_NAME}（e-KAWASAKI）`,
-  '川崎市',
-  '※このメールは送信専用のアドレスから送信しています。返信はできません。',
-].join('\n');
+const footer = FOOTER_JA;
 
 export const japaneseNoticeMailTemplates: NoticeMailTemplates = {
   notice({ title, body, important, myPageUrl, noticeUrl }) {
