@@ -52,14 +52,17 @@ export async function openDatabase(options: OpenOptions, migrateNow = true): Pro
 }
 
 /** True when the database answers and every checked-in migration has been applied. */
+let checkedInMigrations: number | undefined;
+
 export async function isReady(db: Db): Promise<boolean> {
   try {
-    const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
-      entries: unknown[];
-    };
+    // The checked-in migrations do not change while the process runs: read their list once.
+    checkedInMigrations ??= (
+      JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: unknown[] }
+    ).entries.length;
     const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const rows = (result as unknown as { rows: { n: number }[] }).rows;
-    return (rows[0]?.n ?? 0) >= journal.entries.length;
+    return (rows[0]?.n ?? 0) >= checkedInMigrations;
   } catch {
     return false;
   }
