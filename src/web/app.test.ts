@@ -23,3 +23,18 @@ describe('what the request log may contain', () => {
     expect(JSON.stringify(logged)).not.toContain('taro@example.jp');
   });
 });
+
+describe('redirect targets', () => {
+  it('only paths on this site are followed, and never back to ログイン', async () => {
+    const { safeLocalPath } = await import('./paths.js');
+    const { safeNext } = await import('./routes/account.js');
+    expect(safeLocalPath('/faq', '/')).toBe('/faq');
+    expect(safeLocalPath('//evil.example/x', '/')).toBe('/');
+    expect(safeLocalPath('/\\evil.example', '/')).toBe('/');
+    expect(safeLocalPath('https://evil.example/', '/')).toBe('/');
+    expect(safeLocalPath(undefined, '/')).toBe('/');
+    expect(safeNext('/account/profile')).toBe('/account/profile');
+    expect(safeNext('/login?next=/x')).toBe('/mypage');
+    expect(safeNext('//evil.example')).toBe('/mypage');
+  });
+});

@@ -6,6 +6,7 @@ import type { UserKind } from '../../domain/profile.js';
 import { k, type Lang } from '../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
+import { safeLocalPath } from '../paths.js';
 import { T } from '../i18n.js';
 import { readForm, renderPage } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
@@ -30,8 +31,10 @@ function registeredOn(lang: Lang, at: Date): string {
 }
 
 /** Only a local path may be a destination after sign-in (no open redirect). */
+/** Where to go after signing in: a path on this site other than ログイン itself, or マイページ. */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && !next.startsWith('/login') ? next : '/mypage';
+  const path = safeLocalPath(next, '/mypage');
+  return path.startsWith('/login') ? '/mypage' : path;
 }
 
 export function accountRoutes(deps: WebDeps) {
