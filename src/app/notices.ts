@@ -129,9 +129,20 @@ export function parseNoticeForm(raw: Record<string, string | undefined>, now: Da
   };
 }
 
+/** How long the portal home's list of important notices is reused (see docs/decisions). */
+export const IMPORTANT_NOTICES_KEPT_MS = 5_000;
+
 export function noticeUseCases(deps: NoticeDeps) {
   const { notices, audit, clock } = deps;
   const batchSize = deps.batchSize ?? NOTICE_MAIL_BATCH;
+  /**
+   * The portal home asks for the important notices on every visit; the answer is kept for a few
+   * seconds. A change made here clears it at once; another process sees it within that time.
+   */
+  let important: { at: number; limit: number; list: Promise<NoticeRecord[]> } | null = null;
+  const changed = () => {
+    important = null;
+  };
 
   const mailFor = (n: NoticeRecord) => {
     const m = deps.templates.notice({
@@ -154,6 +165,7 @@ export function noticeUseCases(deps: NoticeDeps) {
       const parsed = parseNoticeForm(raw, now);
       if (!parsed.ok) return parsed;
       const id = await notices.create(parsed.input, actor.id, now);
+      changed();
       await audit.record(
         {
           action: 'notice.created',
@@ -176,6 +188,7 @@ export function noticeUseCases(deps: NoticeDeps) {
       const parsed = parseNoticeForm(raw, now);
       if (!parsed.ok) return parsed;
       if (!(await notices.update(id, parsed.input, actor.id, now))) return { ok: false, notFound: true };
+      changed();
       await audit.record(
         { action: 'notice.updated', staffId: actor.id, ...meta, detail: { notice: id } },
         now,
@@ -187,6 +200,7 @@ export function noticeUseCases(deps: NoticeDeps) {
     async withdraw(actor: StaffMember, id: string, meta: RequestMeta): Promise<boolean> {
       const now = clock.now();
       if (!(await notices.withdraw(id, actor.id, now))) return false;
+      changed();
       await audit.record(
         { action: 'notice.withdrawn', staffId: actor.id, ...meta, detail: { notice: id } },
         now,
@@ -263,11 +277,22 @@ export function noticeUseCases(deps: NoticeDeps) {
 
     /** The portal home: important notices in publication, for everyone. */
     async important(limit = 10): Promise<NoticeRecord[]> {
-      return notices.published(clock.now(), {
-        audiences: ['all', 'individual', 'business'],
-        importantOnly: true,
-        limit,
-      });
+      const now = clock.now().getTime();
+      const age = important ? now - important.at : Infinity;
+      if (!important || important.limit !== limit || age < 0 || age >= IMPORTANT_NOTICES_KEPT_MS) {
+        const list = notices.published(new Date(now), {
+          audiences: ['all', 'individual', 'business'],
+          importantOnly: true,
+          limit,
+        });
+        const entry = { at: now, limit, list };
+        important = entry;
+        // A failed read is not kept: the next visit asks the database again.
+        list.catch(() => {
+          if (important === entry) important = null;
+        });
+      }
+      return important.list;
     },
 
     /** マイページ: every notice in publication for the user's kind, newest first. */

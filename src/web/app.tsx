@@ -2,7 +2,7 @@
  * The HTTP application: middleware in order (request id, client meta, security headers, body limit,
  * session, CSRF), the feature routes, and one place for errors. Tested with `app.request()`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,7 +12,8 @@ import { cookieNames } from './context.js';
 import { k, parseLang } from '../messages/i18n.js';
 import { safeLocalPath } from './paths.js';
 import { T } from './i18n.js';
-import { renderPage } from './render.js';
+import { renderPage, sendText } from './render.js';
+import { compressOnce, type Variants } from './compression.js';
 import { accountRoutes } from './routes/account.js';
 import { accountSettingsRoutes } from './routes/account-settings.js';
 import { adminRoutes } from './routes/admin/index.js';
@@ -63,9 +64,9 @@ export function createApp(deps: WebDeps) {
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
     c.set('lang', parseLang(getCookie(c, names.lang)) ?? 'ja');
+    c.header('X-Request-Id', c.get('requestId'));
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', c.get('requestId'));
     // No query string, body, cookie or address in the log: only what cannot identify a person.
     const path = logPath(c.req.path);
     deps.logger.info(
@@ -82,18 +83,29 @@ export function createApp(deps: WebDeps) {
   app.use('*', clientMeta(deps.config.trustProxy));
   app.use('*', securityHeaders(deps.config.env === 'production'));
 
-  // Static files: read once, cached by the browser for a day.
-  const assetCache = new Map<string, string>();
+  // Static files: read and compressed once, cached by the browser for a day and then checked
+  // again with their ETag (a 304 costs a few bytes).
+  const assetCache = new Map<string, { variants: Variants; etag: string }>();
   app.get('/assets/*', (c) => {
     const asset = ASSETS[c.req.path];
     if (!asset)
       return errorPage(c, 404, k('ページが見つかりません'), k('お探しのページは見つかりませんでした。'));
-    let text = assetCache.get(c.req.path);
-    if (text === undefined) {
-      text = asset.files.map((f) => readFileSync(f, 'utf8')).join('\n');
-      if (deps.config.env !== 'development') assetCache.set(c.req.path, text);
+    let cached = assetCache.get(c.req.path);
+    if (cached === undefined) {
+      const body = Buffer.from(asset.files.map((f) => readFileSync(f, 'utf8')).join('\n'));
+      cached = {
+        variants: compressOnce(body),
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+      };
+      if (deps.config.env !== 'development') assetCache.set(c.req.path, cached);
     }
-    return c.body(text, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400' });
+    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('ETag', cached.etag);
+    if (c.req.header('if-none-match') === cached.etag) {
+      c.header('Vary', 'Accept-Encoding');
+      return c.body(null, 304);
+    }
+    return sendText(c, cached.variants.identity, asset.type, 200, cached.variants);
   });
   // The language switch: remembered in a cookie for a year, then back to the page it came from.
   app.get('/lang/:lang', (c) => {
@@ -113,21 +125,23 @@ export function createApp(deps: WebDeps) {
     (await deps.ready()) ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503),
   );
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is not read: the connection cannot be reused.
-        c.header('Connection', 'close');
-        return errorPage(
-          c as Ctx,
-          413,
-          k('送信できませんでした'),
-          k('送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。'),
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is not read: the connection cannot be reused.
+      c.header('Connection', 'close');
+      return errorPage(
+        c as Ctx,
+        413,
+        k('送信できませんでした'),
+        k('送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。'),
+      );
+    },
+  });
+  // A GET or HEAD has no body to limit; looking for one would cost every page view a full copy of
+  // the request.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   app.use('*', async (c, next) => {

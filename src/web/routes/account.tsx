@@ -8,7 +8,7 @@ import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
 import { safeLocalPath } from '../paths.js';
 import { T } from '../i18n.js';
-import { readForm, renderPage } from '../render.js';
+import { readForm, renderPage, sharedPages } from '../render.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../views/components.js';
 import { ConfirmView } from '../views/profile-form.js';
 import { MyPageNoticeList } from '../views/admin/public-notices.js';
@@ -44,57 +44,62 @@ export function accountRoutes(deps: WebDeps) {
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
 
+  const shared = sharedPages(dev);
   const loginPage = (
     c: Ctx,
     opts: { email?: string; next?: string; errors?: Errors; status?: number; info?: string } = {},
-  ) =>
-    page(
-      c,
-      { title: 'ログイン', errors: opts.errors, status: opts.status },
-      <>
-        <ErrorSummary errors={opts.errors} />
-        {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
-        <form method="post" action="/login" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
-          <input type="hidden" name="next" value={safeNext(opts.next)} />
-          <TextField
-            name="email"
-            label="メールアドレス"
-            type="email"
-            autocomplete="email"
-            inputmode="email"
-            value={opts.email}
-            error={opts.errors?.find((e) => e.field === 'email')?.message}
-          />
-          <TextField
-            name="password"
-            label="パスワード"
-            type="password"
-            autocomplete="current-password"
-            error={opts.errors?.find((e) => e.field === 'password')?.message}
-          />
-          <button type="submit" class="button">
-            <T>ログイン</T>
-          </button>
-        </form>
-        <ul class="list">
-          <li>
-            <a href="/password-reset">
-              <T>パスワードを忘れた方</T>
-            </a>
-          </li>
-          <li>
-            <a href="/register">
-              <T>新規登録</T>
-            </a>
-          </li>
-        </ul>
-      </>,
-    );
+  ) => page(c, { title: 'ログイン', errors: opts.errors, status: opts.status }, loginForm(c, opts));
+  const loginForm = (
+    c: Ctx,
+    opts: { email?: string; next?: string; errors?: Errors; status?: number; info?: string } = {},
+  ) => (
+    <>
+      <ErrorSummary errors={opts.errors} />
+      {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
+      <form method="post" action="/login" novalidate>
+        <CsrfField token={c.get('csrfToken')} />
+        <input type="hidden" name="next" value={safeNext(opts.next)} />
+        <TextField
+          name="email"
+          label="メールアドレス"
+          type="email"
+          autocomplete="email"
+          inputmode="email"
+          value={opts.email}
+          error={opts.errors?.find((e) => e.field === 'email')?.message}
+        />
+        <TextField
+          name="password"
+          label="パスワード"
+          type="password"
+          autocomplete="current-password"
+          error={opts.errors?.find((e) => e.field === 'password')?.message}
+        />
+        <button type="submit" class="button">
+          <T>ログイン</T>
+        </button>
+      </form>
+      <ul class="list">
+        <li>
+          <a href="/password-reset">
+            <T>パスワードを忘れた方</T>
+          </a>
+        </li>
+        <li>
+          <a href="/register">
+            <T>新規登録</T>
+          </a>
+        </li>
+      </ul>
+    </>
+  );
 
   r.get('/login', (c) => {
     if (c.get('session').status === 'signed_in') return c.redirect(safeNext(c.req.query('next')), 303);
     const info = c.req.query('timeout') ? k('一定時間操作がなかったため、ログアウトしました。') : undefined;
+    // The plain ログイン screen (no return address, no notice) is the same for everybody.
+    if (!info && c.req.query('next') === undefined)
+      return shared(c, '/login', { title: 'ログイン' }, () => loginForm(c));
     return loginPage(c, { next: c.req.query('next'), info });
   });
 

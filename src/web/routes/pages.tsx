@@ -1,7 +1,7 @@
 /** The portal home, the published documents, the development mailbox. */
 import { Hono } from 'hono';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
-import { renderPage } from '../render.js';
+import { renderPage, sharedPages } from '../render.js';
 import { AccessibilityContent } from '../views/content/accessibility.js';
 import { FaqContent } from '../views/content/faq.js';
 import { PrivacyContent } from '../views/content/privacy.js';
@@ -18,67 +18,69 @@ export function pageRoutes(deps: WebDeps) {
   const dev = deps.devMailbox !== null;
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
+  const shared = sharedPages(dev);
   const docOptions = {
     mailDomain: deps.config.mailDomain,
     registrationTtlSeconds: deps.config.registrationTtlSeconds,
   };
 
-  r.get('/', (c) =>
-    page(
+  r.get('/', async (c) => {
+    const notices = deps.backOffice ? await deps.backOffice.notices.important() : [];
+    return shared(
       c,
+      '/',
       { title: 'トップページ', h1: false },
-      <>
-        <h1 class="title">
-          <T>オンライン手続かわさき</T>
-          <T>（e-KAWASAKI）</T>
-        </h1>
-        <p>
-          <T>
-            川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
-          </T>
-        </p>
-        <section aria-labelledby="important-notices" class="notices">
-          <h2 id="important-notices" class="subtitle">
-            <T>重要なお知らせ</T>
-          </h2>
-          <ImportantNoticeList notices={deps.backOffice?.notices} />
-        </section>
-        <section aria-labelledby="start" class="start">
-          <h2 id="start" class="subtitle">
-            <T>はじめての方へ</T>
-          </h2>
+      () => (
+        <>
+          <h1 class="title">
+            <T>オンライン手続かわさき</T>
+            <T>（e-KAWASAKI）</T>
+          </h1>
           <p>
             <T>
-              利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
+              川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
             </T>
           </p>
-          <p>
-            <a href="/register" class="button">
-              <T>利用者登録を始める</T>
-            </a>
-          </p>
-          <p>
-            <a href="/faq">
-              <T>よくある質問</T>
-            </a>
-          </p>
-        </section>
-      </>,
-    ),
-  );
+          <section aria-labelledby="important-notices" class="notices">
+            <h2 id="important-notices" class="subtitle">
+              <T>重要なお知らせ</T>
+            </h2>
+            <ImportantNoticeList list={notices} />
+          </section>
+          <section aria-labelledby="start" class="start">
+            <h2 id="start" class="subtitle">
+              <T>はじめての方へ</T>
+            </h2>
+            <p>
+              <T>
+                利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
+              </T>
+            </p>
+            <p>
+              <a href="/register" class="button">
+                <T>利用者登録を始める</T>
+              </a>
+            </p>
+            <p>
+              <a href="/faq">
+                <T>よくある質問</T>
+              </a>
+            </p>
+          </section>
+        </>
+      ),
+      notices,
+    );
+  });
 
   const en = (c: Ctx) => c.get('lang') === 'en';
   r.get('/terms', (c) =>
-    page(
-      c,
-      { title: '利用規約' },
+    shared(c, '/terms', { title: '利用規約' }, () =>
       en(c) ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />,
     ),
   );
   r.get('/privacy', (c) =>
-    page(
-      c,
-      { title: 'プライバシーポリシー' },
+    shared(c, '/privacy', { title: 'プライバシーポリシー' }, () =>
       en(c) ? (
         <PrivacyContentEn registrationTtlSeconds={docOptions.registrationTtlSeconds} />
       ) : (
@@ -87,14 +89,14 @@ export function pageRoutes(deps: WebDeps) {
     ),
   );
   r.get('/faq', (c) =>
-    page(
-      c,
-      { title: 'よくある質問' },
+    shared(c, '/faq', { title: 'よくある質問' }, () =>
       en(c) ? <FaqContentEn {...docOptions} /> : <FaqContent {...docOptions} />,
     ),
   );
   r.get('/accessibility', (c) =>
-    page(c, { title: 'アクセシビリティ方針' }, en(c) ? <AccessibilityContentEn /> : <AccessibilityContent />),
+    shared(c, '/accessibility', { title: 'アクセシビリティ方針' }, () =>
+      en(c) ? <AccessibilityContentEn /> : <AccessibilityContent />,
+    ),
   );
 
   if (deps.devMailbox) {

@@ -5,13 +5,14 @@
  */
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
 import type { UserKind } from '../../domain/profile.js';
 import { k, translator } from '../../messages/i18n.js';
 import { validationMessageFor } from '../messages.js';
 import { T } from '../i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../context.js';
 import { cookieNames } from '../context.js';
-import { readForm, renderPage } from '../render.js';
+import { readForm, renderPage, sharedPages } from '../render.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -50,6 +51,7 @@ export function registrationRoutes(deps: WebDeps) {
   const dev = deps.devMailbox !== null;
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
+  const shared = sharedPages(dev);
   const flowToken = (c: Ctx) => getCookie(c, names.flow);
   const docOptions = {
     mailDomain: deps.config.mailDomain,
@@ -81,9 +83,12 @@ export function registrationRoutes(deps: WebDeps) {
   r.get('/register', (c) => {
     const reason = c.req.query('reason');
     const message = reason ? FLOW_MESSAGES[reason] : undefined;
-    return page(
-      c,
-      { title: '利用者の新規登録' },
+    // Without a reason to show, the screen is the same for everybody.
+    const render = (body: Child) =>
+      message
+        ? page(c, { title: '利用者の新規登録' }, body)
+        : shared(c, '/register', { title: '利用者の新規登録' }, () => body);
+    return render(
       <>
         {message ? <Notice kind="warning">{message}</Notice> : null}
         <p>
@@ -113,61 +118,60 @@ export function registrationRoutes(deps: WebDeps) {
 
   // Screen 2: 利用規約の確認
   const termsPage = (c: Ctx, kind: UserKind, errors?: Errors, status = 200) =>
-    page(
-      c,
-      { title: '利用規約の確認', errors, status },
-      <>
-        <ErrorSummary errors={errors} />
-        <p>
-          <T params={{ kind: translator(c.get('lang'))(KINDS[kind]) }}>
-            {
-              '{kind}として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。'
-            }
-          </T>
-        </p>
-        <section class="terms-box" tabindex={0} aria-labelledby="terms-title">
-          <h2 id="terms-title">
-            <T>オンライン手続かわさき 利用規約</T>
-          </h2>
-          {c.get('lang') === 'en' ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />}
-        </section>
-        <form method="post" action="/register/terms" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
-          <input type="hidden" name="kind" value={kind} />
-          <div class={`field${errors ? ' field--error' : ''}`}>
-            {errors ? (
-              <p id="agree-error" class="field__error">
-                <span class="visually-hidden">
-                  <T>エラー：</T>
-                </span>
-                <T>{errors[0]?.message ?? ''}</T>
-              </p>
-            ) : null}
-            <div class="checkbox">
-              <input
-                type="checkbox"
-                id="agree"
-                name="agree"
-                value="yes"
-                aria-invalid={errors ? 'true' : undefined}
-                aria-describedby={errors ? 'agree-error' : undefined}
-              />
-              <label for="agree">
-                <T>利用規約に同意します</T>
-              </label>
-            </div>
+    page(c, { title: '利用規約の確認', errors, status }, termsBody(c, kind, errors));
+  const termsBody = (c: Ctx, kind: UserKind, errors?: Errors) => (
+    <>
+      <ErrorSummary errors={errors} />
+      <p>
+        <T params={{ kind: translator(c.get('lang'))(KINDS[kind]) }}>
+          {
+            '{kind}として登録します。利用規約をお読みいただき、同意のうえ「利用者の登録を開始する」を押してください。'
+          }
+        </T>
+      </p>
+      <section class="terms-box" tabindex={0} aria-labelledby="terms-title">
+        <h2 id="terms-title">
+          <T>オンライン手続かわさき 利用規約</T>
+        </h2>
+        {c.get('lang') === 'en' ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />}
+      </section>
+      <form method="post" action="/register/terms" novalidate>
+        <CsrfField token={c.get('csrfToken')} />
+        <input type="hidden" name="kind" value={kind} />
+        <div class={`field${errors ? ' field--error' : ''}`}>
+          {errors ? (
+            <p id="agree-error" class="field__error">
+              <span class="visually-hidden">
+                <T>エラー：</T>
+              </span>
+              <T>{errors[0]?.message ?? ''}</T>
+            </p>
+          ) : null}
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id="agree"
+              name="agree"
+              value="yes"
+              aria-invalid={errors ? 'true' : undefined}
+              aria-describedby={errors ? 'agree-error' : undefined}
+            />
+            <label for="agree">
+              <T>利用規約に同意します</T>
+            </label>
           </div>
-          <button type="submit" class="button">
-            <T>利用者の登録を開始する</T>
-          </button>
-        </form>
-      </>,
-    );
+        </div>
+        <button type="submit" class="button">
+          <T>利用者の登録を開始する</T>
+        </button>
+      </form>
+    </>
+  );
 
   r.get('/register/terms', (c) => {
     const kind = parseKind(c.req.query('kind'));
     if (!kind) return c.redirect('/register', 303);
-    return termsPage(c, kind);
+    return shared(c, `/register/terms?kind=${kind}`, { title: '利用規約の確認' }, () => termsBody(c, kind));
   });
 
   r.post('/register/terms', async (c) => {

@@ -6,6 +6,7 @@ import type { CurrentStaff, StaffMember } from '../../../app/staff.js';
 import type { AppEnv, WebDeps } from '../../context.js';
 import { CsrfField, type Errors } from '../../views/components.js';
 import { AdminLayout, type AdminSection } from '../../views/admin/layout.js';
+import { sendText } from '../../render.js';
 
 export type AdminEnv = {
   Variables: AppEnv['Variables'] & {
@@ -49,7 +50,12 @@ export async function adminPage(
       {body}
     </AdminLayout>
   );
-  return c.html('<!DOCTYPE html>' + (await html.toString()), (opts.status ?? 200) as 200);
+  return sendText(
+    c,
+    Buffer.from('<!DOCTYPE html>' + (await html.toString())),
+    'text/html; charset=UTF-8',
+    opts.status ?? 200,
+  );
 }
 
 export function forbiddenPage(c: AdminCtx): Promise<Response> {

@@ -44,9 +44,8 @@ function Item({ n, showImportance }: { n: NoticeRecord; showImportance: boolean 
 }
 
 /** The portal home: important notices in publication, each linking to its page. */
-export async function ImportantNoticeList({ notices }: { notices: NoticeUseCases | undefined }) {
-  const t = useT(); // before the first await: the language context is read synchronously
-  const list = notices ? await notices.important() : [];
+export function ImportantNoticeList({ list }: { list: NoticeRecord[] }) {
+  const t = useT();
   if (list.length === 0) return <p>{t('現在、重要なお知らせはありません。')}</p>;
   return (
     <ul class="notice-list">
