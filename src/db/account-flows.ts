@@ -9,6 +9,7 @@ import type { OutgoingMail } from '../app/ports.js';
 import type { Db } from './client.js';
 import { isUniqueViolation } from './errors.js';
 import { outboxRow } from './outbox.js';
+import { deleteInBatches } from './sweep.js';
 import { accountFlowCodes, accountFlows, mailOutbox, users } from './schema.js';
 import { replaceSessions } from './users.js';
 
@@ -215,11 +216,10 @@ export function accountFlowStore(db: Db): AccountFlowStore {
     },
 
     async deleteExpired(now) {
-      const gone = await db
-        .delete(accountFlows)
-        .where(lte(accountFlows.expiresAt, now))
-        .returning({ id: accountFlows.id });
-      return gone.length;
+      // In batches through account_flows_expires_idx; codes and code mails go by cascade.
+      return deleteInBatches(db, accountFlows, accountFlows.id, lte(accountFlows.expiresAt, now), [
+        accountFlows.expiresAt,
+      ]);
     },
   };
 }

@@ -11,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { sql, type Logger } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -26,14 +26,21 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type OpenOptions = { url: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite };
+export type OpenOptions = ({ url: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite }) & {
+  /**
+   * Told every statement with its parameters. Off unless given: the app never passes one; the
+   * query-plan test does, to check that every statement of the real flows uses an index.
+   */
+  logger?: Logger;
+};
 
 export async function openDatabase(options: OpenOptions, migrateNow = true): Promise<Database> {
+  const logger = options.logger ?? false;
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool, schema, logger }) as unknown as Db;
     if (migrateNow) await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return { db, driver: 'postgres', close: () => pool.end() };
   }
@@ -46,7 +53,7 @@ export async function openDatabase(options: OpenOptions, migrateNow = true): Pro
     mkdirSync(folder, { recursive: true });
     client = new PGlite(folder);
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
   if (migrateNow) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, driver: 'pglite', close: () => client.close() };
 }

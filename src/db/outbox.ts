@@ -1,5 +1,5 @@
 /** The mail outbox on PostgreSQL: queued rows are leased to one worker at a time. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { OutgoingMail } from '../app/ports.js';
 import type { Db } from './client.js';
 import { mailOutbox } from './schema.js';
@@ -28,28 +28,47 @@ export function outboxStore(db: Db) {
     },
 
     /**
-     * Takes up to `limit` due mails for this worker: queued ones whose time has come, and ones whose
-     * lease ran out. SKIP LOCKED lets every process run a worker without sending a mail twice.
+     * Takes up to `limit` due mails for this worker: first mail whose lease ran out (its worker died),
+     * then queued mail in the order it fell due. SKIP LOCKED lets every process run a worker without
+     * sending a mail twice. Each kind is a range of its own partial index (mail_outbox_sending_idx,
+     * mail_outbox_queued_idx) read no further than the batch, so a claim costs the same whether the
+     * table holds a hundred mails or millions of sent ones, and whatever the backlog.
      */
     async claim(limit: number, now: Date, leaseSeconds: number): Promise<OutboxMail[]> {
-      const at = sql`${now.toISOString()}::timestamptz`;
-      const lease = sql`${new Date(now.getTime() + leaseSeconds * 1000).toISOString()}::timestamptz`;
-      const due = db
-        .select({ id: mailOutbox.id })
-        .from(mailOutbox)
-        .where(
-          sql`(${mailOutbox.status} = 'queued' and ${mailOutbox.nextAttemptAt} <= ${at})
-           or (${mailOutbox.status} = 'sending' and ${mailOutbox.lockedUntil} < ${at})`,
-        )
-        .orderBy(mailOutbox.id)
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      const rows = await db
-        .update(mailOutbox)
-        .set({ status: 'sending', lockedUntil: lease, attempts: sql`${mailOutbox.attempts} + 1` })
-        .where(inArray(mailOutbox.id, due))
-        .returning();
-      return rows.map((r) => ({
+      const lease = new Date(now.getTime() + leaseSeconds * 1000);
+      // Each UPDATE takes and leases its rows in one statement: no other worker sees them between.
+      const take = async (n: number, due: SQL, order: SQL[]) => {
+        const rows = db
+          .select({ id: mailOutbox.id })
+          .from(mailOutbox)
+          .where(due)
+          .orderBy(...order)
+          .limit(n)
+          .for('update', { skipLocked: true });
+        const taken = await db
+          .update(mailOutbox)
+          .set({ status: 'sending', lockedUntil: lease, attempts: sql`${mailOutbox.attempts} + 1` })
+          // looked up by their ids (see deleteInBatches in sweep.ts)
+          .where(sql`${mailOutbox.id} = any(array(${rows}))`)
+          .returning();
+        // RETURNING comes in no particular order: send in the order the mails fell due.
+        return taken.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
+      };
+      // The status is written out (not a parameter) so that the planner matches the partial index.
+      const expired = await take(
+        limit,
+        and(sql`${mailOutbox.status} = 'sending'`, lt(mailOutbox.lockedUntil, now)) as SQL,
+        [asc(mailOutbox.lockedUntil)],
+      );
+      const queued =
+        expired.length < limit
+          ? await take(
+              limit - expired.length,
+              and(sql`${mailOutbox.status} = 'queued'`, lte(mailOutbox.nextAttemptAt, now)) as SQL,
+              [asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id)],
+            )
+          : [];
+      return [...expired, ...queued].map((r) => ({
         id: r.id,
         to: r.toAddress,
         subject: r.subject,

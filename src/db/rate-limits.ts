@@ -1,8 +1,9 @@
 /** RateLimiter on PostgreSQL: fixed windows, one atomic upsert per hit, shared by every process. */
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { RateLimiter } from '../app/ports.js';
 import type { Db } from './client.js';
 import { rateLimits } from './schema.js';
+import { deleteInBatches } from './sweep.js';
 
 export function rateLimiter(db: Db): RateLimiter {
   return {
@@ -32,7 +33,12 @@ export function rateLimiter(db: Db): RateLimiter {
   };
 }
 
-/** Deletes counters whose window ended long ago (called by the sweep). */
+/**
+ * Deletes counters whose window ended long ago (called by the sweep), in batches through
+ * rate_limits_window_idx.
+ */
 export async function deleteOldCounters(db: Db, before: Date): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${before.toISOString()}::timestamptz`);
+  await deleteInBatches(db, rateLimits, rateLimits.key, lt(rateLimits.windowStart, before), [
+    rateLimits.windowStart,
+  ]);
 }

@@ -10,6 +10,7 @@ import type {
 import type { Db } from './client.js';
 import { isUniqueViolation } from './errors.js';
 import { outboxRow } from './outbox.js';
+import { deleteInBatches } from './sweep.js';
 import { mailOutbox, registrationCodes, registrations, users } from './schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -155,11 +156,10 @@ export function registrationStore(db: Db): RegistrationStore {
     },
 
     async deleteExpired(now) {
-      const gone = await db
-        .delete(registrations)
-        .where(lte(registrations.expiresAt, now))
-        .returning({ id: registrations.id });
-      return gone.length;
+      // In batches through registrations_expires_idx; codes and code mails go by cascade.
+      return deleteInBatches(db, registrations, registrations.id, lte(registrations.expiresAt, now), [
+        registrations.expiresAt,
+      ]);
     },
 
     async countOpen(now) {

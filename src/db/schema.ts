@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -102,20 +103,30 @@ export const registrations = pgTable(
   },
   (t) => [
     uniqueIndex('registrations_token_hash_unique').on(t.tokenHash),
+    // the sweep takes expired flows in batches from here
     index('registrations_expires_idx').on(t.expiresAt),
+    // 退会 deletes the completed flow of the user (only completed flows have a user)
+    index('registrations_user_idx')
+      .on(t.userId)
+      .where(sql`${t.userId} is not null`),
   ],
 );
 
 /** Every code sent for a registration (earlier codes stay valid), stored only as an HMAC. */
-export const registrationCodes = pgTable('registration_codes', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  registrationId: uuid('registration_id')
-    .notNull()
-    .references(() => registrations.id, { onDelete: 'cascade' }),
-  codeHmac: text('code_hmac').notNull(),
-  usedAt: ts('used_at'),
-  createdAt: ts('created_at').notNull(),
-});
+export const registrationCodes = pgTable(
+  'registration_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    codeHmac: text('code_hmac').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  // the codes of a flow are read at every try, and go with it (the sweep's cascade finds them here)
+  (t) => [index('registration_codes_registration_idx').on(t.registrationId)],
+);
 
 /**
  * Mail waiting to be sent, written in the same transaction as the change that causes it. A worker in
@@ -147,9 +158,25 @@ export const mailOutbox = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [
-    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // The worker's claim: queued mail in the order it falls due, and mail whose lease ran out. Only
+    // those rows are in these indexes, so the sent mail (most of the table) is never read.
+    index('mail_outbox_queued_idx')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'queued'`),
+    index('mail_outbox_sending_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.status} = 'sending'`),
     // a notice's progress (sent/total) counts its mails
     index('mail_outbox_notice_idx').on(t.noticeId),
+    // The mails of a flow or a person, deleted with it (by the flow's completion, 退会, the sweep's
+    // cascade); most mails are notices that belong to neither flow.
+    index('mail_outbox_registration_idx')
+      .on(t.registrationId)
+      .where(sql`${t.registrationId} is not null`),
+    index('mail_outbox_account_flow_idx')
+      .on(t.accountFlowId)
+      .where(sql`${t.accountFlowId} is not null`),
+    index('mail_outbox_user_idx').on(t.userId),
   ],
 );
 
@@ -169,11 +196,16 @@ export const sessions = pgTable(
 );
 
 /** Fixed-window counters shared by every process (key = what is limited, e.g. `code-mail:ip:1.2.3.4`). */
-export const rateLimits = pgTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: ts('window_start').notNull(),
-  count: integer('count').notNull(),
-});
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  // the sweep deletes the counters of windows that ended long ago
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
 
 /** Append-only audit trail. Never a password, a code or a session id; addresses masked. */
 export const auditLog = pgTable(
@@ -216,18 +248,25 @@ export const accountFlows = pgTable(
   (t) => [
     uniqueIndex('account_flows_token_hash_unique').on(t.tokenHash),
     index('account_flows_expires_idx').on(t.expiresAt),
+    // a user's other changes or resets end when one completes; 退会 takes them all (cascade)
+    index('account_flows_user_idx').on(t.userId, t.purpose),
   ],
 );
 
-export const accountFlowCodes = pgTable('account_flow_codes', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  flowId: uuid('flow_id')
-    .notNull()
-    .references(() => accountFlows.id, { onDelete: 'cascade' }),
-  codeHmac: text('code_hmac').notNull(),
-  usedAt: ts('used_at'),
-  createdAt: ts('created_at').notNull(),
-});
+export const accountFlowCodes = pgTable(
+  'account_flow_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    flowId: uuid('flow_id')
+      .notNull()
+      .references(() => accountFlows.id, { onDelete: 'cascade' }),
+    codeHmac: text('code_hmac').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  // the codes of a flow are read at every try, and go with it
+  (t) => [index('account_flow_codes_flow_idx').on(t.flowId)],
+);
 
 /** City staff (the back office under /admin): separate from residents, TOTP required. */
 export const staff = pgTable(
@@ -261,15 +300,25 @@ export const staff = pgTable(
 );
 
 /** Staff sessions (cookie Path=/admin). `stage` is password_ok until the TOTP code is given. */
-export const staffSessions = pgTable('staff_sessions', {
-  idHash: text('id_hash').primaryKey(),
-  staffId: uuid('staff_id')
-    .notNull()
-    .references(() => staff.id, { onDelete: 'cascade' }),
-  stage: text('stage', { enum: ['password_ok', 'signed_in'] }).notNull(),
-  createdAt: ts('created_at').notNull(),
-  lastSeenAt: ts('last_seen_at').notNull(),
-});
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: ['password_ok', 'signed_in'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+  },
+  (t) => [
+    // a staff member's sessions end together (disable, reissue, cascade)
+    index('staff_sessions_staff_idx').on(t.staffId),
+    // the sweep deletes sessions long idle or past the absolute limit
+    index('staff_sessions_last_seen_idx').on(t.lastSeenAt),
+    index('staff_sessions_created_idx').on(t.createdAt),
+  ],
+);
 
 /** お知らせ: important ones show on the portal home; all on マイページ for their audience. */
 export const notices = pgTable(
@@ -293,7 +342,13 @@ export const notices = pgTable(
       .default('none'),
     mailTotal: integer('mail_total').notNull().default(0),
   },
-  (t) => [index('notices_publish_idx').on(t.publishFrom)],
+  (t) => [
+    index('notices_publish_idx').on(t.publishFrom),
+    // every process looks for a notice being mailed at each poll
+    index('notices_mail_sending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.mailStatus} = 'sending'`),
+  ],
 );
 
 /** One row per person a notice was mailed to: the primary key is why nobody gets it twice. */
@@ -308,5 +363,9 @@ export const noticeDeliveries = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.noticeId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.userId] }),
+    // 退会 takes the person's deliveries (cascade): the primary key leads with the notice
+    index('notice_deliveries_user_idx').on(t.userId),
+  ],
 );

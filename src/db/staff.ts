@@ -1,9 +1,10 @@
 /** StaffStore and StaffSessionStore on PostgreSQL. Session ids and enrolment tokens only as SHA-256. */
-import { and, asc, count, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { StaffRecord, StaffSessionStore, StaffStore } from '../app/staff-ports.js';
 import type { Db } from './client.js';
 import { isUniqueViolation } from './errors.js';
 import { auditLog, staff, staffSessions } from './schema.js';
+import { deleteInBatches } from './sweep.js';
 
 type StaffRow = typeof staff.$inferSelect;
 
@@ -205,9 +206,15 @@ export function staffSessionStore(db: Db): StaffSessionStore {
   };
 }
 
-/** Deletes staff sessions past the absolute limit or long idle (called by the sweep, if wired). */
+/**
+ * Deletes staff sessions past the absolute limit or long idle (called by the sweep), in batches
+ * through staff_sessions_last_seen_idx and staff_sessions_created_idx.
+ */
 export async function deleteOldStaffSessions(db: Db, idleBefore: Date, createdBefore: Date): Promise<void> {
-  await db
-    .delete(staffSessions)
-    .where(or(lt(staffSessions.lastSeenAt, idleBefore), lt(staffSessions.createdAt, createdBefore)));
+  await deleteInBatches(
+    db,
+    staffSessions,
+    staffSessions.idHash,
+    or(lt(staffSessions.lastSeenAt, idleBefore), lt(staffSessions.createdAt, createdBefore)) as SQL,
+  );
 }

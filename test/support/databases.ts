@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
+import { sql, type Logger } from 'drizzle-orm';
 import { testEnv } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { SNAPSHOT_FILE } from './paths.js';
@@ -21,7 +21,13 @@ export type TestDatabase = Database & {
   url?: string;
 };
 
-export type DatabaseFactory = { name: 'pglite' | 'postgres'; open(): Promise<TestDatabase> };
+/** `logger` is told every statement the database runs (see test/integration/query-plans.test.ts). */
+export type OpenTestOptions = { logger?: Logger };
+
+export type DatabaseFactory = {
+  name: 'pglite' | 'postgres';
+  open(options?: OpenTestOptions): Promise<TestDatabase>;
+};
 
 const TABLES = [
   'sessions',
@@ -67,9 +73,9 @@ async function withTruncate(
 
 export const pgliteFactory: DatabaseFactory = {
   name: 'pglite',
-  async open() {
+  async open(options = {}) {
     const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(SNAPSHOT_FILE)]) });
-    const database = await openDatabase({ pglite }, false);
+    const database = await openDatabase({ pglite, ...options }, false);
     return withTruncate(database, 'pglite', async () => undefined);
   },
 };
@@ -77,7 +83,7 @@ export const pgliteFactory: DatabaseFactory = {
 export function postgresFactory(url: string): DatabaseFactory {
   return {
     name: 'postgres',
-    async open() {
+    async open(options = {}) {
       const dbName = `madoguchi_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
@@ -85,7 +91,7 @@ export function postgresFactory(url: string): DatabaseFactory {
       await admin.end();
       const u = new URL(url);
       u.pathname = `/${dbName}`;
-      const database = await openDatabase({ url: u.toString(), poolSize: 5 });
+      const database = await openDatabase({ url: u.toString(), poolSize: 5, ...options });
       return withTruncate(
         database,
         'postgres',
