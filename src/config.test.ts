@@ -15,6 +15,8 @@ describe('configuration', () => {
       registrationTtlSeconds: 1800,
       sessionIdleSeconds: 1800,
       sessionAbsoluteSeconds: 43200,
+      mailPollMs: 1000,
+      mailConnections: 5,
       secureCookies: false,
     });
     expect(c.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
@@ -33,6 +35,7 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['SMTP_URL', 'http://mail'],
     ['MAIL_FROM', 'not-an-address'],
+    ['MAIL_CONNECTIONS', '0'],
     ['BASE_URL', 'ftp://example.jp'],
     ['NODE_ENV', 'staging'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {

@@ -38,6 +38,7 @@ const envSchema = z.object({
   SWEEP_INTERVAL_SECONDS: intFrom(1, 3600).default(30),
   MAIL_POLL_MS: intFrom(50, 60000).default(1000),
   MAIL_LEASE_SECONDS: intFrom(2, 3600).default(120),
+  MAIL_CONNECTIONS: intFrom(1, 50).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -62,6 +63,8 @@ export type Config = {
   mailPollMs: number;
   /** how long a worker holds a mail it is sending; after that (its process died) another takes it */
   mailLeaseSeconds: number;
+  /** SMTP connections each process keeps open to the relay; its worker sends as many mails at once */
+  mailConnections: number;
   logLevel: string;
   trustProxy: boolean;
   /** true when cookies must be Secure and `__Host-` prefixed */
@@ -114,6 +117,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     mailPollMs: e.MAIL_POLL_MS,
     mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
+    mailConnections: e.MAIL_CONNECTIONS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: production,
@@ -121,10 +125,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 }
 
 /** Test-only environment values (read here so that no other module touches process.env). */
-export function testEnv(): { testDatabaseUrl: string | undefined; chromiumPath: string } {
+export function testEnv(): { testDatabaseUrl: string | undefined; chromiumPath: string; path: string } {
   return {
     testDatabaseUrl: process.env.TEST_DATABASE_URL || undefined,
     chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    /** handed to the processes that tests and the benchmark start (npm, node, chromium) */
+    path: process.env.PATH ?? '',
   };
 }
 

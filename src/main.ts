@@ -90,6 +90,18 @@ export async function startServer(
   const audit = auditStore(db);
   const limiter = rateLimiter(db);
   const outbox = outboxStore(db);
+  // The mail worker of this process. The use cases tell it when they have queued mail, so a code
+  // leaves at once; mail queued by other processes is found by its poll.
+  const transport = createTransport(config.smtpUrl, config.mailFrom, {
+    connections: config.mailConnections,
+  });
+  const mailWorker = startMailWorker(outbox, transport, clock, {
+    pollMs: config.mailPollMs,
+    leaseSeconds: config.mailLeaseSeconds,
+    concurrency: config.mailConnections,
+    onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
+  });
+  const mailQueued = () => mailWorker.nudge();
   const registration = registrationUseCases({
     registrations,
     users,
@@ -104,6 +116,7 @@ export async function startServer(
     startsPerIpPer10Min: config.registrationStartsPerIpPer10Min,
     mailDomain: config.mailDomain,
     baseUrl: config.baseUrl,
+    mailQueued,
   });
   // The account mails in each language: a user's mail is written in the user's language.
   const accountMails = { ja: japaneseAccountMailTemplates, en: englishAccountMailTemplates };
@@ -123,6 +136,7 @@ export async function startServer(
     clock,
     dummyHash: await argon2Hasher.hash('not-a-real-password-0'),
     lockNotice: signInLockNotice(accountMails, config.baseUrl, clock),
+    mailQueued,
   });
   // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
   const account = accountUseCases({
@@ -138,13 +152,7 @@ export async function startServer(
     codeMailsPerIpPer10Min: config.codeMailsPerIpPer10Min,
     mailDomain: config.mailDomain,
     baseUrl: config.baseUrl,
-  });
-
-  const transport = createTransport(config.smtpUrl, config.mailFrom);
-  const mailWorker = startMailWorker(outbox, transport, clock, {
-    pollMs: config.mailPollMs,
-    leaseSeconds: config.mailLeaseSeconds,
-    onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
+    mailQueued,
   });
 
   // The back office: staff, notices and their mail, users, dashboard (issue 6).

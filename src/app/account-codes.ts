@@ -44,6 +44,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
   const ttlMinutes = Math.round(deps.ttlSeconds / 60);
   const codeHmac = (flowId: string, code: string) => hmacCode(deps.secret, `account:${flowId}`, code);
   const resetUrl = `${deps.baseUrl}/password-reset`;
+  const mailQueued = deps.mailQueued ?? (() => undefined);
 
   async function load(
     purpose: AccountFlowPurpose,
@@ -154,6 +155,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         refused: result,
         retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
       };
+    if (content.mail) mailQueued();
     await deps.audit.record(
       {
         action: `${purpose}.code_sent`,
@@ -296,6 +298,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
+      mailQueued();
       await deps.audit.record(
         {
           action: 'email_change.code_sent',
@@ -368,6 +371,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         if (outcome === 'email_taken' || outcome === 'missing') return { ok: false, problem: outcome };
         if (outcome === 'already_completed') return { ok: true, sessionId: null };
         if (outcome === 'changed') {
+          mailQueued();
           await deps.audit.record(
             {
               action: 'email_change.completed',
@@ -437,6 +441,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
+      if (user) mailQueued();
       await deps.audit.record(
         {
           action: 'password_reset.code_sent',
@@ -530,6 +535,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         if (latest?.state === 'completed') return { ok: true, sessionId: null };
         return { ok: false, problem: 'missing' };
       }
+      mailQueued();
       await deps.audit.record(
         { action: 'password_reset.completed', userId: user.id, ip: meta.ip, userAgent: meta.userAgent },
         now,

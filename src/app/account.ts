@@ -23,7 +23,15 @@ import {
   type ProfileUpdate,
 } from './account-ports.js';
 import { seal, unseal } from './account-seal.js';
-import type { AuditLog, Clock, OutgoingMail, PasswordHasher, RateLimiter, UserRecord } from './ports.js';
+import type {
+  AuditLog,
+  Clock,
+  MailQueued,
+  OutgoingMail,
+  PasswordHasher,
+  RateLimiter,
+  UserRecord,
+} from './ports.js';
 import { japanToday, type RequestMeta } from './registration.js';
 import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS } from './sign-in.js';
 import { hashToken, newToken } from './tokens.js';
@@ -49,6 +57,8 @@ export type AccountDeps = {
   codeMailsPerIpPer10Min: number;
   mailDomain: string;
   baseUrl: string;
+  /** told once a step's mail is queued (main.ts: this process's mail worker sends it at once) */
+  mailQueued?: MailQueued;
 };
 
 /** The signed-in person: who, since when, and the session id their browser holds. */
@@ -88,6 +98,7 @@ export function accountUseCases(deps: AccountDeps) {
   const { users, clock } = deps;
   const resetUrl = `${deps.baseUrl}/password-reset`;
   const lockNotice = signInLockNotice(deps.templates, deps.baseUrl, clock);
+  const mailQueued = deps.mailQueued ?? (() => undefined);
 
   function needsReauth(signedInAt: Date): boolean {
     return clock.now().getTime() - signedInAt.getTime() > REAUTH_SECONDS * 1000;
@@ -99,13 +110,14 @@ export function accountUseCases(deps: AccountDeps) {
     const held = await users.lockedUntil(actor.user.id);
     if (held && held.getTime() > now.getTime()) return 'held';
     if (await deps.hasher.verify(actor.user.passwordHash, password.slice(0, 256))) return 'ok';
-    await users.recordFailedSignInAndNotify(
+    const locked = await users.recordFailedSignInAndNotify(
       actor.user.id,
       now,
       MAX_FAILED_SIGN_INS,
       SIGN_IN_LOCK_SECONDS,
       lockNotice(actor.user),
     );
+    if (locked) mailQueued();
     await deps.audit.record({ action: 'account.reauth_failed', userId: actor.user.id }, now);
     return 'wrong';
   }
@@ -222,6 +234,7 @@ export function accountUseCases(deps: AccountDeps) {
         now,
       );
       if (!changed) return { ok: false, errors: [{ field: 'currentPassword', code: 'wrong' }] };
+      mailQueued();
       await deps.audit.record(
         { action: 'account.password_changed', userId: user.id, ip: meta.ip, userAgent: meta.userAgent },
         now,
@@ -269,7 +282,8 @@ export function accountUseCases(deps: AccountDeps) {
         at: now,
         registerUrl: `${deps.baseUrl}/register`,
       });
-      await users.deleteAccount(user.id, { template: 'account_deleted', to: user.email, ...mail }, now);
+      if (await users.deleteAccount(user.id, { template: 'account_deleted', to: user.email, ...mail }, now))
+        mailQueued();
       await deps.audit.record(
         {
           action: 'account.deleted',

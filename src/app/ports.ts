@@ -45,6 +45,13 @@ export type OutgoingMail = {
   userId?: string;
 };
 
+/**
+ * Told after a store call has queued mail and its transaction has committed, so that this
+ * process's mail worker sends it now instead of at its next poll. Mail queued by other processes
+ * is still found by their polling; the signal only shortens the wait.
+ */
+export type MailQueued = () => void;
+
 export type NewUser = {
   kind: UserKind;
   lang: Lang;

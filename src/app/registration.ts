@@ -16,6 +16,7 @@ import {
 import type {
   AuditLog,
   Clock,
+  MailQueued,
   MailTemplates,
   NewUser,
   PasswordHasher,
@@ -48,6 +49,8 @@ export type RegistrationDeps = {
   startsPerIpPer10Min: number;
   mailDomain: string;
   baseUrl: string;
+  /** told once a step's mail is queued (main.ts: this process's mail worker sends it at once) */
+  mailQueued?: MailQueued;
 };
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
@@ -66,6 +69,7 @@ export function japanToday(now: Date): { year: number; month: number; day: numbe
 export function registrationUseCases(deps: RegistrationDeps) {
   const { registrations, clock } = deps;
   const ttlMs = deps.ttlSeconds * 1000;
+  const mailQueued = deps.mailQueued ?? (() => undefined);
 
   async function load(token: string | undefined, states: RegistrationRecord['state'][]): Promise<Loaded> {
     if (!token) return { ok: false, problem: 'missing' };
@@ -211,6 +215,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
+      mailQueued();
       await deps.audit.record(
         {
           action: 'registration.code_sent',
@@ -266,6 +271,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
           refused: result,
           retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
         };
+      if (!flow.addressTaken) mailQueued();
       await deps.audit.record(
         {
           action: 'registration.code_sent',
@@ -406,7 +412,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
       );
       if (result.outcome === 'email_taken') return { ok: false, problem: 'email_taken' };
       if (result.outcome === 'not_ready') return { ok: false, problem: 'wrong_step' };
-      if (result.outcome === 'created')
+      if (result.outcome === 'created') {
+        mailQueued();
         await deps.audit.record(
           {
             action: 'registration.completed',
@@ -417,6 +424,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
           },
           now,
         );
+      }
       return { ok: true, userId: result.userId, firstTime: result.outcome === 'created' };
     },
 

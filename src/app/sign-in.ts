@@ -6,6 +6,7 @@ import { parseEmail } from '../domain/email.js';
 import type {
   AuditLog,
   Clock,
+  MailQueued,
   OutgoingMail,
   PasswordHasher,
   RateLimiter,
@@ -28,6 +29,8 @@ export type SignInDeps = {
   dummyHash: string;
   /** the security mail sent when failures put the account on hold (account.ts: signInLockNotice) */
   lockNotice?: (user: UserRecord) => OutgoingMail;
+  /** told once the lock notice is queued (main.ts: this process's mail worker sends it at once) */
+  mailQueued?: MailQueued;
 };
 
 export type SignInResult =
@@ -65,15 +68,16 @@ export function signInUseCases(deps: SignInDeps) {
         return { ok: false, reason: 'invalid' };
       }
       if (!valid) {
-        if (deps.lockNotice)
-          await deps.users.recordFailedSignInAndNotify(
+        if (deps.lockNotice) {
+          const locked = await deps.users.recordFailedSignInAndNotify(
             user.id,
             now,
             MAX_FAILED_SIGN_INS,
             SIGN_IN_LOCK_SECONDS,
             deps.lockNotice(user),
           );
-        else await deps.users.recordFailedSignIn(user.id, now, MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS);
+          if (locked) deps.mailQueued?.();
+        } else await deps.users.recordFailedSignIn(user.id, now, MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS);
         await deps.audit.record({ action: 'session.sign_in_failed', userId: user.id, ...meta }, now);
         return { ok: false, reason: 'invalid' };
       }

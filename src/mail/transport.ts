@@ -1,6 +1,10 @@
 /**
  * Where mail goes: an SMTP relay through nodemailer, or — with no SMTP_URL — nowhere outside the
  * database, where the development mailbox page shows it.
+ *
+ * The relay is reached through a pool of `connections` SMTP connections, kept open between mails
+ * (no handshake per mail), so that the worker can send that many mails at once. `close()` ends
+ * them: idle ones at once, busy ones after their mail.
  */
 import nodemailer from 'nodemailer';
 
@@ -10,9 +14,16 @@ export type MailTransport = {
   close(): void;
 };
 
-export function createTransport(smtpUrl: string | undefined, from: string): MailTransport {
+export function createTransport(
+  smtpUrl: string | undefined,
+  from: string,
+  options: { connections?: number } = {},
+): MailTransport {
   if (!smtpUrl) return { kind: 'mailbox', send: async () => undefined, close: () => undefined };
-  const transporter = nodemailer.createTransport(smtpUrl, { from });
+  const transporter = nodemailer.createTransport(
+    { url: smtpUrl, pool: true, maxConnections: options.connections ?? 5 },
+    { from },
+  );
   return {
     kind: 'smtp',
     async send(mail) {

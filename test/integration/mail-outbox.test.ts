@@ -1,14 +1,21 @@
 /**
  * The outbox: mail survives a relay that is down and goes out once it is back; two workers never
- * send the same mail; a mail whose sender died (lease ran out) is taken again.
+ * send the same mail; a mail whose sender died (lease ran out) is taken again. The worker does not
+ * wait for its poll when told that mail was queued (a nudge) or while claims come back full; it
+ * sends a few mails at once, and stopping waits for the mails in hand.
+ *
+ * The poll is an hour (or a minute) away in these tests, so a mail that arrives was sent because of
+ * the nudge or the full batch, not the poll.
  */
 import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/db/schema.js';
-import { outboxStore } from '../../src/db/outbox.js';
-import { createTransport } from '../../src/mail/transport.js';
+import { outboxStore, type OutboxStore } from '../../src/db/outbox.js';
+import { createTransport, type MailTransport } from '../../src/mail/transport.js';
 import { startMailWorker } from '../../src/mail/worker.js';
 import { TestClock } from '../support/clock.js';
 import { databaseFactories, useFreshDatabase } from '../support/databases.js';
+import { HttpClient } from '../support/http-client.js';
+import { INDIVIDUAL_FORM } from '../support/registration-harness.js';
 import { TestSmtp } from '../support/smtp.js';
 
 const mail = (n: number) => ({
@@ -17,6 +24,63 @@ const mail = (n: number) => ({
   subject: `【オンライン手続かわさき】テスト${n}`,
   body: `本文${n}`,
 });
+
+/**
+ * A transport whose sends wait until `release()`; `begun(n)` resolves once `n` sends have started.
+ * `inFlight` and `maxInFlight` count sends that have started and not finished.
+ */
+function holdingTransport(real: MailTransport, held = true) {
+  let release!: () => void;
+  const released = held ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+  const started: string[] = [];
+  const waiting: { n: number; resolve: () => void }[] = [];
+  const state = { inFlight: 0, maxInFlight: 0 };
+  const transport: MailTransport = {
+    kind: real.kind,
+    async send(mail) {
+      started.push(mail.to);
+      state.inFlight++;
+      state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      for (const w of waiting) if (started.length >= w.n) w.resolve();
+      try {
+        await released;
+        await real.send(mail);
+      } finally {
+        state.inFlight--;
+      }
+    },
+    close: () => real.close(),
+  };
+  return {
+    transport,
+    state,
+    started,
+    release: () => release(),
+    begun: (n: number) =>
+      new Promise<void>((resolve) => (started.length >= n ? resolve() : waiting.push({ n, resolve }))),
+  };
+}
+
+/** The outbox, counting how many mails each claim took. */
+function countingClaims(outbox: OutboxStore): { store: OutboxStore; claims: number[] } {
+  const claims: number[] = [];
+  return {
+    claims,
+    store: {
+      ...outbox,
+      async claim(limit, now, leaseSeconds) {
+        const mails = await outbox.claim(limit, now, leaseSeconds);
+        claims.push(mails.length);
+        return mails;
+      },
+    },
+  };
+}
+
+/** Lets the event loop turn a few times (for asserting that something has NOT happened yet). */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+}
 
 describe.each(databaseFactories())('mail outbox on $name', (factory) => {
   const database = useFreshDatabase(factory);
@@ -89,6 +153,170 @@ describe.each(databaseFactories())('mail outbox on $name', (factory) => {
     const again = await outbox.claim(10, clock.now(), 120);
     expect(again.map((m) => m.to)).toEqual(['user1@example.jp']);
     expect(again[0]?.attempts).toBe(2);
+  });
+
+  it('a nudge sends a queued mail at once, not at the next poll', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const smtp = await new TestSmtp().start();
+    const transport = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp');
+    const worker = startMailWorker(outbox, transport, clock, { pollMs: 3_600_000 });
+    try {
+      await outbox.enqueue(mail(1), clock.now());
+      worker.nudge();
+      const got = await smtp.waitFor('user1@example.jp', 'テスト1');
+      expect(got.text.trim()).toBe('本文1');
+      await expect
+        .poll(async () => (await database.db.select().from(mailOutbox))[0])
+        .toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await worker.stop();
+      transport.close();
+      await smtp.stop();
+    }
+  });
+
+  it('a full batch is followed by another claim at once: 50 mails leave on one nudge', async () => {
+    const clock = new TestClock();
+    const { store, claims } = countingClaims(outboxStore(database.db));
+    const smtp = await new TestSmtp().start();
+    const transport = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp');
+    const worker = startMailWorker(store, transport, clock, { pollMs: 60_000, batch: 20 });
+    try {
+      for (let i = 0; i < 50; i++) await store.enqueue(mail(i), clock.now());
+      worker.nudge();
+      await expect.poll(() => smtp.mails.length, { timeout: 30_000 }).toBe(50);
+      expect(new Set(smtp.mails.map((m) => m.to)).size).toBe(50);
+      // Two full claims, then the rest; the short one ends the run (the poll is a minute away).
+      // Each is recorded as sent once the relay has accepted it.
+      await expect
+        .poll(async () => (await database.db.select().from(mailOutbox)).filter((r) => r.status === 'sent'))
+        .toHaveLength(50);
+      expect(claims).toEqual([20, 20, 10]);
+    } finally {
+      await worker.stop();
+      transport.close();
+      await smtp.stop();
+    }
+  });
+
+  it('a nudge during a run is not lost: the mail queued meanwhile leaves right after that run', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const smtp = await new TestSmtp().start();
+    const real = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp');
+    const held = holdingTransport(real);
+    const worker = startMailWorker(outbox, held.transport, clock, { pollMs: 3_600_000 });
+    try {
+      await outbox.enqueue(mail(1), clock.now());
+      worker.nudge();
+      await held.begun(1); // the run has claimed mail 1 and is sending it
+      await outbox.enqueue(mail(2), clock.now()); // too late for that claim
+      worker.nudge();
+      held.release();
+      await smtp.waitFor('user2@example.jp', 'テスト2');
+      expect(held.started).toEqual(['user1@example.jp', 'user2@example.jp']);
+    } finally {
+      held.release();
+      await worker.stop();
+      real.close();
+      await smtp.stop();
+    }
+  });
+
+  it('the mails of a batch are sent a few at a time, never more than the concurrency', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const smtp = await new TestSmtp().start();
+    const real = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp', { connections: 3 });
+    const counting = holdingTransport(real, false);
+    const worker = startMailWorker(outbox, counting.transport, clock, {
+      pollMs: 3_600_000,
+      batch: 10,
+      concurrency: 3,
+    });
+    try {
+      for (let i = 0; i < 10; i++) await outbox.enqueue(mail(i), clock.now());
+      expect(await worker.runOnce()).toBe(10);
+      expect(counting.state.maxInFlight).toBe(3);
+      expect(smtp.mails).toHaveLength(10);
+    } finally {
+      await worker.stop();
+      real.close();
+      await smtp.stop();
+    }
+  });
+
+  it('stop() waits for the mails in hand; a stopped worker takes no more', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const smtp = await new TestSmtp().start();
+    const real = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp');
+    const held = holdingTransport(real);
+    const worker = startMailWorker(outbox, held.transport, clock, { pollMs: 3_600_000 });
+    try {
+      for (let i = 1; i <= 3; i++) await outbox.enqueue(mail(i), clock.now());
+      worker.nudge();
+      await held.begun(3); // all three are being sent
+      let stopped = false;
+      const stopping = worker.stop().then(() => {
+        stopped = true;
+      });
+      await turns(20);
+      expect(stopped).toBe(false); // the mails in hand are not done
+      held.release();
+      await stopping;
+      // Stopped means done: every mail in hand was delivered and recorded.
+      expect(smtp.mails.map((m) => m.to).sort()).toEqual([
+        'user1@example.jp',
+        'user2@example.jp',
+        'user3@example.jp',
+      ]);
+      const rows = await database.db.select().from(mailOutbox);
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+      // Once stopped, neither a nudge nor runOnce takes mail.
+      await outbox.enqueue(mail(4), clock.now());
+      worker.nudge();
+      expect(await worker.runOnce()).toBe(0);
+      await turns(20);
+      const queued = await database.db.select().from(mailOutbox);
+      expect(queued.filter((r) => r.status === 'queued')).toHaveLength(1);
+      expect(held.started).toHaveLength(3);
+    } finally {
+      held.release();
+      await worker.stop();
+      real.close();
+      await smtp.stop();
+    }
+  });
+});
+
+describe.each(databaseFactories())('the app on $name wakes its own mail worker', (factory) => {
+  it('the code mail and the completion mail leave at once, with the poll a minute away', async () => {
+    const { startTestApp } = await import('../support/app-server.js');
+    const smtp = await new TestSmtp().start();
+    const app = await startTestApp({
+      database: await factory.open(),
+      smtpUrl: smtp.url,
+      env: { MAIL_POLL_MS: '60000' },
+    });
+    try {
+      const client = new HttpClient(app.url);
+      const token = await client.token('/register/terms?kind=individual');
+      await client.post('/register/terms', { _csrf: token, kind: 'individual', agree: 'yes' });
+      const sent = await client.post('/register/email', { _csrf: token, email: 'nudge@example.jp' });
+      expect(sent.headers.get('location')).toBe('/register/code');
+      const code = await smtp.takeCode('nudge@example.jp');
+      const verified = await client.post('/register/code', { _csrf: token, code });
+      expect(verified.headers.get('location')).toBe('/register/profile');
+      await client.post('/register/profile', { _csrf: token, ...INDIVIDUAL_FORM });
+      expect((await client.post('/register/confirm', { _csrf: token })).status).toBe(303);
+      const done = await smtp.waitFor('nudge@example.jp', '本登録完了のお知らせ');
+      expect(done.text).toContain('川崎 太郎 様');
+    } finally {
+      await app.close();
+      await smtp.stop();
+    }
   });
 });
 

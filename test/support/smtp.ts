@@ -15,6 +15,9 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // The app keeps a pool of SMTP connections open between mails. A relay that stops drops them
+      // after this grace (smtp-server's default is 30 s, which every test stopping a relay waited).
+      closeTimeout: 100,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((m) => {
