@@ -22,7 +22,7 @@ import { isReady, openDatabase, type Database, type OpenOptions } from './db/cli
 import { outboxStore } from './db/outbox.js';
 import { deleteOldCounters, rateLimiter } from './db/rate-limits.js';
 import { registrationStore } from './db/registrations.js';
-import { sessionStore } from './db/sessions.js';
+import { deleteOldSessions, sessionStore } from './db/sessions.js';
 import { userStore } from './db/users.js';
 import { englishMailTemplates } from './mail/templates-en.js';
 import { japaneseMailTemplates } from './mail/templates-ja.js';
@@ -211,6 +211,11 @@ export async function startServer(
     await account.sweepExpired();
     await deleteOldCounters(db, new Date(clock.now().getTime() - 86400 * 1000));
     const now = clock.now().getTime();
+    await deleteOldSessions(
+      db,
+      new Date(now - config.sessionIdleSeconds * 1000),
+      new Date(now - config.sessionAbsoluteSeconds * 1000),
+    );
     await deleteOldStaffSessions(
       db,
       new Date(now - STAFF_IDLE_SECONDS * 1000),

@@ -192,7 +192,12 @@ export const sessions = pgTable(
     lastSeenAt: ts('last_seen_at').notNull(),
     signedInAt: ts('signed_in_at').notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    // the sweep deletes sessions that timed out (idle or too old) and were never used again
+    index('sessions_last_seen_idx').on(t.lastSeenAt),
+    index('sessions_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Fixed-window counters shared by every process (key = what is limited, e.g. `code-mail:ip:1.2.3.4`). */

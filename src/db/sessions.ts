@@ -1,8 +1,9 @@
 /** SessionStore on PostgreSQL: only the SHA-256 of a session id is ever stored. */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { SessionStore } from '../app/ports.js';
 import type { Db } from './client.js';
 import { sessions } from './schema.js';
+import { deleteInBatches } from './sweep.js';
 
 export function sessionStore(db: Db): SessionStore {
   return {
@@ -36,4 +37,17 @@ export function sessionStore(db: Db): SessionStore {
         );
     },
   };
+}
+
+/**
+ * Deletes sessions that can no longer be used (idle since `idleBefore`, or begun before
+ * `createdBefore`): a person who closes the browser without signing out leaves one behind.
+ */
+export async function deleteOldSessions(db: Db, idleBefore: Date, createdBefore: Date): Promise<number> {
+  return deleteInBatches(
+    db,
+    sessions,
+    sessions.idHash,
+    or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)) as SQL,
+  );
 }

@@ -14,6 +14,7 @@ import {
   sessions,
   users,
 } from '../../src/db/schema.js';
+import { deleteOldSessions } from '../../src/db/sessions.js';
 import { PASSWORDS, accountHarness, type AccountHarness } from '../support/account-harness.js';
 import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, META } from '../support/registration-harness.js';
@@ -74,6 +75,38 @@ describe.each(databaseFactories())('account on $name', (factory) => {
     }
     h.clock.advance(1500);
     expect(await sessionStatus(h, b.sessionId)).toBe('timed_out');
+  });
+
+  it('the sweep deletes sessions left behind once they time out, idle or too old, and keeps live ones', async () => {
+    const h = accountHarness(database);
+    await h.createUser('left@example.jp');
+    const idle = await h.signInAs('left@example.jp', PASSWORDS.individual);
+    const busy = await h.signInAs('left@example.jp', PASSWORDS.individual);
+    const count = async () =>
+      (
+        await database.db
+          .select({ id: sessions.idHash })
+          .from(sessions)
+          .where(eq(sessions.userId, idle.user.id))
+      ).length;
+    const sweep = () =>
+      deleteOldSessions(
+        database.db,
+        new Date(h.clock.now().getTime() - 1800 * 1000),
+        new Date(h.clock.now().getTime() - 12 * 3600 * 1000),
+      );
+    expect(await count()).toBe(2);
+    for (let t = 0; t < 12 * 3600 - 1500; t += 1500) {
+      h.clock.advance(1500);
+      expect(await sessionStatus(h, busy.sessionId)).toBe('signed_in');
+      await sweep();
+    }
+    // The idle one went after 30 minutes; the busy one lives to its 12 hours.
+    expect(await count()).toBe(1);
+    expect(await sessionStatus(h, idle.sessionId)).toBe('none');
+    h.clock.advance(1600);
+    expect(await sweep()).toBe(1);
+    expect(await count()).toBe(0);
   });
 
   it('5 failed sign-ins in a row hold the account for 15 minutes with the same answer; one mail says so', async () => {
