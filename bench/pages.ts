@@ -1,0 +1,183 @@
+/**
+ * Page serving with autocannon: each screen at full load (as many requests as the server answers)
+ * and at half of that rate, beside the bare Hono route; and the weight of each screen as a browser
+ * downloads it.
+ */
+import { request } from 'node:http';
+import autocannon from 'autocannon';
+import { Visitor, formToken } from './client.js';
+import type { CodeMailbox } from './mailbox.js';
+import { PROFILE } from './flows.js';
+
+export type Screen = { name: string; path: string; cookie?: string };
+
+export type PageResult = {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** p50 and p99 when sent at half of `rps` */
+  halfP50: number;
+  halfP99: number;
+  errors: number;
+  non2xx: number;
+};
+
+/** Like a browser: brotli or gzip; a new visitor unless the screen needs the flow's cookies. */
+const BROWSER_HEADERS = { 'accept-encoding': 'br, gzip', 'user-agent': 'Mozilla/5.0 (bench)' };
+
+async function cannon(url: string, headers: Record<string, string>, seconds: number, rate?: number) {
+  return autocannon({
+    url,
+    headers,
+    connections: 32,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+}
+
+export async function measurePage(screen: Screen, url: string, seconds: number): Promise<PageResult> {
+  const headers = { ...BROWSER_HEADERS, ...(screen.cookie ? { cookie: screen.cookie } : {}) };
+  const full = await cannon(url, headers, seconds);
+  const half = await cannon(url, headers, seconds, Math.max(1, Math.round(full.requests.average / 2)));
+  return {
+    name: screen.name,
+    path: screen.path,
+    rps: full.requests.average,
+    p50: full.latency.p50,
+    p99: full.latency.p99,
+    halfP50: half.latency.p50,
+    halfP99: half.latency.p99,
+    errors: full.errors + half.errors,
+    non2xx: full.non2xx + half.non2xx,
+  };
+}
+
+/** A visitor whose flow has gone through `steps` POSTs of the registration, and stopped there. */
+async function flowAt(base: string, mailbox: CodeMailbox, label: string, steps: number): Promise<string> {
+  const address = `bench-screens-${label}-${steps}-${Date.now().toString(36)}@example.jp`;
+  const v = new Visitor(base);
+  const token = formToken((await v.get('/register/terms?kind=individual')).html);
+  const posts: (() => Promise<unknown>)[] = [
+    () => v.post('/register/terms', token, { kind: 'individual', agree: 'yes' }),
+    () => v.post('/register/email', token, { email: address }),
+    async () => v.post('/register/code', token, { code: await mailbox.code(address) }),
+    () => v.post('/register/profile', token, PROFILE),
+    () => v.post('/register/confirm', token, {}),
+  ];
+  for (const post of posts.slice(0, steps)) await post();
+  return v.cookieHeader();
+}
+
+/**
+ * The registration screens, each reached by a flow of its own that stopped there, so that its GET
+ * shows what a person sees at that step (the flow's cookies go with every request of that row).
+ */
+export async function registrationScreens(
+  base: string,
+  mailbox: CodeMailbox,
+  label: string,
+): Promise<Screen[]> {
+  const done = await flowAt(base, mailbox, label, 5);
+  return [
+    { name: 'トップページ', path: '/' },
+    { name: '利用者の新規登録', path: '/register' },
+    { name: '利用規約の確認', path: '/register/terms?kind=individual' },
+    { name: 'メールアドレスの登録', path: '/register/email', cookie: await flowAt(base, mailbox, label, 1) },
+    {
+      name: 'メールアドレスの登録完了',
+      path: '/register/code',
+      cookie: await flowAt(base, mailbox, label, 2),
+    },
+    { name: '利用者情報の入力', path: '/register/profile', cookie: await flowAt(base, mailbox, label, 3) },
+    { name: '入力内容の確認', path: '/register/confirm', cookie: await flowAt(base, mailbox, label, 4) },
+    { name: '本登録の完了', path: '/register/complete', cookie: done },
+    { name: 'マイページ', path: '/mypage', cookie: done },
+    { name: 'ログイン', path: '/login' },
+  ];
+}
+
+/** Bytes on the wire of a GET (compressed as a browser asks), without reading them as text. */
+function wireBytes(
+  url: string,
+  cookie?: string,
+): Promise<{ bytes: number; body: Buffer; encoding?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ bytes: body.length, body, encoding: res.headers['content-encoding'] });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export type Weight = {
+  name: string;
+  path: string;
+  htmlBytes: number;
+  assetBytes: number;
+  total: number;
+  requests: number;
+  /** subresources that load from another origin (none may) */
+  otherOrigins: string[];
+  /** stylesheets and scripts without defer/async in the head: they hold the first paint */
+  renderBlocking: string[];
+};
+
+/** The weight of each screen: its HTML and every file it loads, as sent to a browser. */
+export async function pageWeights(base: string, screens: Screen[]): Promise<Weight[]> {
+  const out: Weight[] = [];
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  for (const s of screens) {
+    const page = await wireBytes(base + s.path, s.cookie);
+    const html = (
+      page.encoding === 'br'
+        ? brotliDecompressSync(page.body)
+        : page.encoding === 'gzip'
+          ? gunzipSync(page.body)
+          : page.body
+    ).toString();
+    const refs = [
+      ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => ({
+        url: m[1] ?? '',
+        blocking: true,
+      })),
+      ...[...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)].map((m) => ({
+        url: m[2] ?? '',
+        blocking: !/\b(defer|async)\b/.test(`${m[1]} ${m[3]}`),
+      })),
+      ...[...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => ({ url: m[1] ?? '', blocking: false })),
+    ];
+    const origin = new URL(base).origin;
+    let assetBytes = 0;
+    const otherOrigins: string[] = [];
+    const renderBlocking: string[] = [];
+    for (const ref of refs) {
+      if (ref.url.startsWith('data:')) continue;
+      const url = new URL(ref.url, base + s.path);
+      if (url.origin !== origin) {
+        otherOrigins.push(url.href);
+        continue;
+      }
+      if (ref.blocking) renderBlocking.push(url.pathname);
+      assetBytes += (await wireBytes(url.href)).bytes;
+    }
+    out.push({
+      name: s.name,
+      path: s.path,
+      htmlBytes: page.bytes,
+      assetBytes,
+      total: page.bytes + assetBytes,
+      requests: 1 + refs.filter((r) => !r.url.startsWith('data:')).length,
+      otherOrigins,
+      renderBlocking,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/** The server under test as its own process, and its memory read from /proc while it works. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Resident memory of a process in MiB (Linux /proc). */
+export function rssMiB(pid: number): number {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return m?.[1] ? Number(m[1]) / 1024 : NaN;
+}
+
+/** Samples a process's RSS every 50 ms; `peak()` is the highest since the last `reset()`. */
+export class RssSampler {
+  private max = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 50);
+  }
+  private sample(): void {
+    try {
+      this.max = Math.max(this.max, rssMiB(this.pid));
+    } catch {
+      // the process has ended
+    }
+  }
+  reset(): void {
+    this.max = 0;
+    this.sample();
+  }
+  peak(): number {
+    this.sample();
+    return this.max;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export type BenchServer = {
+  url: string;
+  helloUrl: string;
+  pid: number;
+  memory: RssSampler;
+  stop(): Promise<void>;
+};
+
+/** Starts bench/server.ts (the app as `npm start` makes it, plus the bare Hono route) with `env`. */
+export async function startBenchServer(env: Record<string, string>, path: string): Promise<BenchServer> {
+  const port = await freePort();
+  const helloPort = await freePort();
+  const child: ChildProcess = fork('bench/server.ts', [String(helloPort)], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    env: { PATH: path, PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
+  });
+  const pid = child.pid ?? 0;
+  const memory = new RssSampler(pid);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    helloUrl: `http://127.0.0.1:${helloPort}/hello`,
+    pid,
+    memory,
+    async stop() {
+      memory.stop();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
+}
