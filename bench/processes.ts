@@ -1,5 +1,5 @@
 /** The server under test as its own process, and its memory read from /proc while it works. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -58,13 +58,23 @@ export type BenchServer = {
   stop(): Promise<void>;
 };
 
-/** Starts bench/server.ts (the app as `npm start` makes it, plus the bare Hono route) with `env`. */
+const BUNDLE = 'dist/bench/server.mjs';
+
+/** Bundles bench/server.ts as `npm start` bundles the server (scripts/build.mjs), to run with plain node. */
+export function buildBenchServer(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'bench/server.ts', BUNDLE], { cwd: ROOT });
+}
+
+/**
+ * Starts the bundle of bench/server.ts (the app as `npm start` runs it, plus the bare Hono route)
+ * with `env`. Call buildBenchServer() once first.
+ */
 export async function startBenchServer(env: Record<string, string>, path: string): Promise<BenchServer> {
   const port = await freePort();
   const helloPort = await freePort();
-  const child: ChildProcess = fork('bench/server.ts', [String(helloPort)], {
+  const child: ChildProcess = fork(BUNDLE, [String(helloPort)], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [],
     env: { PATH: path, PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

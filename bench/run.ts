@@ -14,7 +14,7 @@ import { registrationLoad, signInLoad } from './flows.js';
 import { argon2Limits, coldStarts, pgliteBaselineMiB } from './limits.js';
 import { CodeMailbox } from './mailbox.js';
 import { measurePage, pageWeights, registrationScreens, type PageResult, type Weight } from './pages.js';
-import { rssMiB, startBenchServer } from './processes.js';
+import { buildBenchServer, rssMiB, startBenchServer } from './processes.js';
 import { verdicts, writeReport, type DatabaseRun, type Results } from './report.js';
 import { measureScale, type ScaleResult } from './scale.js';
 
@@ -132,6 +132,7 @@ async function scaleOn(driver: 'pglite' | 'postgres', url: string | undefined): 
 
 async function main(): Promise<void> {
   const started = Date.now();
+  buildBenchServer();
   log('argon2id limits');
   const argon2 = await argon2Limits(quick ? 3 : 8);
   log(

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { mailOutbox, users } from '../../src/db/schema.js';
 import { startServer, type Running } from '../../src/main.js';
-import { startChildApp } from '../support/child-app.js';
+import { buildServer, startChildApp } from '../support/child-app.js';
 import { databaseFactories, type TestDatabase } from '../support/databases.js';
 import { HttpClient } from '../support/http-client.js';
 import { INDIVIDUAL_FORM } from '../support/registration-harness.js';
@@ -105,8 +105,14 @@ describe('the app as a process', () => {
   });
   const dbEnv = (): Record<string, string> => (dbUrl ? { DATABASE_URL: dbUrl } : { DATA_DIR: dir });
 
-  it('SIGTERM: a request in flight is answered, then the process exits 0', async () => {
-    const app = await startChildApp({ ...dbEnv(), SESSION_SECRET: 't'.repeat(40) });
+  it('SIGTERM: a request in flight is answered, then the process exits 0 (the build `npm start` runs)', async () => {
+    // Built two folders below the project (.tmp/processes-build/), as dist/server/ is, so the same
+    // relative paths hold.
+    const bundle = buildServer('.tmp/processes-build/server.mjs');
+    const app = await startChildApp({ ...dbEnv(), SESSION_SECRET: 't'.repeat(40) }, bundle);
+    // The bundle finds the migrations and the static files beside it.
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${app.url}/assets/app.css`)).status).toBe(200);
     const { port } = new URL(app.url);
     // A form post whose body is still arriving when the signal comes: truly in flight.
     const answered = new Promise<number>((resolve, reject) => {
@@ -136,7 +142,7 @@ describe('the app as a process', () => {
     await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
   });
 
-  it('SIGKILL in the middle of registrations: no half-made user, every completion mail sent once after restart', async () => {
+  it('SIGKILL in the middle of registrations: no half-made user; every completion mail goes out after restart, twice only if cut off by the kill', async () => {
     const smtp = await new TestSmtp().start();
     const env = {
       ...dbEnv(),
@@ -144,6 +150,7 @@ describe('the app as a process', () => {
       SMTP_URL: smtp.url,
       MAIL_POLL_MS: '100',
       MAIL_LEASE_SECONDS: '3',
+      MAIL_CONNECTIONS: '2',
     };
     const codeOf = (email: string) => smtp.takeCode(email);
     try {
@@ -191,11 +198,16 @@ describe('the app as a process', () => {
           await db.close();
         } else {
           await new Promise((r) => setTimeout(r, 3000));
-          userCount = smtp.mails.filter((m) => m.subject.includes('本登録完了')).length;
+          userCount = new Set(smtp.mails.filter((m) => m.subject.includes('本登録完了')).map((m) => m.to))
+            .size;
         }
         const received = smtp.mails.filter((m) => m.subject.includes('本登録完了'));
-        expect(received).toHaveLength(userCount);
-        expect(new Set(received.map((m) => m.to)).size).toBe(received.length);
+        const recipients = new Set(received.map((m) => m.to));
+        // Every user got the mail. Mail is delivered at least once (docs/operations.md): a mail the
+        // relay accepted in the instant before the kill, not yet recorded as sent, goes again after
+        // the lease; at most one per SMTP connection (MAIL_CONNECTIONS, 2 here) can be in that state.
+        expect(recipients.size).toBe(userCount);
+        expect(received.length - recipients.size).toBeLessThanOrEqual(2);
       } finally {
         second.proc.kill('SIGTERM');
         await second.exited;

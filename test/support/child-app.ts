@@ -1,5 +1,5 @@
-/** The app as a real process (`node --import tsx src/server.ts`), for signal and crash tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** The app as a real process (the sources through tsx, or the build `npm start` runs), for signal and crash tests. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -23,10 +23,19 @@ export type ChildApp = {
   exited: Promise<number | null>;
 };
 
-/** Starts the app with the given settings and waits until it answers /healthz. */
-export async function startChildApp(env: Record<string, string>): Promise<ChildApp> {
+/** Builds the server as `npm start` does (scripts/build.mjs) into `outfile`; returns its path. */
+export function buildServer(outfile: string): string {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'src/server.ts', outfile], { cwd: ROOT });
+  return outfile;
+}
+
+/**
+ * Starts the app with the given settings and waits until it answers /healthz: the TypeScript sources
+ * through tsx, or a bundle made by `buildServer`.
+ */
+export async function startChildApp(env: Record<string, string>, bundle?: string): Promise<ChildApp> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const proc = spawn(process.execPath, bundle ? [bundle] : ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
