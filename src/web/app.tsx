@@ -60,7 +60,7 @@ export function createApp(deps: WebDeps) {
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
-    c.set('csrfToken', '');
+    c.set('csrfToken', () => '');
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
     c.set('lang', parseLang(getCookie(c, names.lang)) ?? 'ja');

@@ -36,7 +36,8 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     meta: RequestMeta;
-    csrfToken: string;
+    /** the form token; the first call sets the browser's CSRF cookie if it has none (see security.ts) */
+    csrfToken: () => string;
     session: CurrentSession;
     sessionId: string | undefined;
     /** the page language: the `lang` cookie, Japanese by default */

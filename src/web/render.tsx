@@ -19,7 +19,8 @@ import { Layout, type PageChrome } from './views/layout.js';
 export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
   const s = c.get('session');
   return {
-    csrfToken: c.get('csrfToken') ?? '',
+    // Only a signed-in visitor's header has a form (ログアウト); other pages ask for the token if they need it.
+    csrfToken: s?.status === 'signed_in' ? c.get('csrfToken')() : '',
     userName: s?.status === 'signed_in' ? s.user.displayName : undefined,
     showDevMailbox,
     path: c.req.path + (new URL(c.req.url).search || ''),
@@ -119,7 +120,7 @@ export function sharedPages(showDevMailbox: boolean) {
     let entry = cache.get(id);
     if (!entry || entry.version !== version) {
       const token = c.get('csrfToken');
-      c.set('csrfToken', TOKEN_MARK);
+      c.set('csrfToken', () => TOKEN_MARK);
       let html: string;
       try {
         html =
@@ -145,7 +146,7 @@ export function sharedPages(showDevMailbox: boolean) {
     }
     const status = opts.status ?? 200;
     if (entry.fixed) return sendText(c, entry.fixed.identity, HTML, status, entry.fixed);
-    const token = Buffer.from(c.get('csrfToken'));
+    const token = Buffer.from(c.get('csrfToken')());
     // Every browser that takes brotli takes gzip too: the template answers both.
     if (entry.gzip && negotiate(c.req.header('accept-encoding'))) {
       c.header('Content-Type', HTML);

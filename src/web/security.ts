@@ -93,18 +93,25 @@ export function csrf(opts: {
 }): MiddlewareHandler<AppEnv> {
   const allowedOrigin = new URL(opts.baseUrl).origin;
   return async (c, next) => {
-    let cookie = getCookie(c, opts.cookieName);
-    if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) {
-      cookie = pooledRandomToken(24);
-      setCookie(c, opts.cookieName, cookie, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: opts.secure,
-        path: '/',
-      });
-    }
-    const expected = csrfToken(opts.secret, cookie);
-    c.set('csrfToken', expected);
+    // The cookie and the token are made when a page first asks for the token (a form): a page
+    // without a form costs no random bytes, no HMAC and no Set-Cookie.
+    let token: string | undefined;
+    const issue = (): string => {
+      if (token !== undefined) return token;
+      let cookie = getCookie(c, opts.cookieName);
+      if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) {
+        cookie = pooledRandomToken(24);
+        setCookie(c, opts.cookieName, cookie, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: opts.secure,
+          path: '/',
+        });
+      }
+      token = csrfToken(opts.secret, cookie);
+      return token;
+    };
+    c.set('csrfToken', issue);
     if (SAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') return opts.onFail(c);
@@ -120,7 +127,7 @@ export function csrf(opts: {
     } catch {
       return opts.onFail(c);
     }
-    if (typeof sent !== 'string' || !sameToken(sent, expected)) return opts.onFail(c);
+    if (typeof sent !== 'string' || !sameToken(sent, issue())) return opts.onFail(c);
     return next();
   };
 }

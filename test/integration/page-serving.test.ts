@@ -101,6 +101,13 @@ describe('shared pages', () => {
     }
   });
 
+  it('set the form cookie only where there is a form: a page without one costs no token', async () => {
+    for (const path of ['/', '/register', '/faq', '/terms'])
+      expect(csrfCookie(await rawGet(path)), path).toBe('');
+    for (const path of ['/register/terms?kind=individual', '/login'])
+      expect(csrfCookie(await rawGet(path)), path).toMatch(/^csrf=[A-Za-z0-9_-]{32}$/);
+  });
+
   it('link the language switch to the page itself, whatever else is in the address', async () => {
     const page = decoded(await rawGet('/register/terms?kind=individual&utm_source=mail'));
     expect(page).toContain('href="/lang/en?back=%2Fregister%2Fterms%3Fkind%3Dindividual"');

@@ -81,7 +81,7 @@ export function accountDeleteRoutes(deps: WebDeps) {
           data-confirm-ok={t('OK')}
           data-confirm-cancel={t('キャンセル')}
         >
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <noscript>
             <input type="hidden" name="nojs" value="1" />
           </noscript>
@@ -156,7 +156,7 @@ export function accountDeleteRoutes(deps: WebDeps) {
         </p>
         <div class="actions">
           <form method="post" action="/account/delete/confirm">
-            <CsrfField token={c.get('csrfToken')} />
+            <CsrfField token={c.get('csrfToken')()} />
             <button type="submit" class="button">
               <T>OK</T>
             </button>

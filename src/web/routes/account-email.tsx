@@ -85,7 +85,7 @@ export function accountEmailRoutes(deps: WebDeps) {
         </dl>
         <SpamFilterNotice mailDomain={deps.config.mailDomain} />
         <form method="post" action="/account/email" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="newEmail"
             label="新しいメールアドレス"
@@ -167,7 +167,7 @@ export function accountEmailRoutes(deps: WebDeps) {
       c,
       { title: '認証コードの入力', errors: opts.errors, status: opts.status },
       <CodeEntry
-        csrfToken={c.get('csrfToken')}
+        csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
         ttlMinutes={ttlMinutes}
         email={email}

@@ -96,7 +96,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
           </T>
         </p>
         <form method="post" action="/account/password" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="currentPassword"
             label="現在のパスワード"
@@ -184,7 +184,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
         </p>
         <SpamFilterNotice mailDomain={deps.config.mailDomain} />
         <form method="post" action="/password-reset" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="email"
             label="メールアドレス"
@@ -239,7 +239,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
       c,
       { title: '認証コードの入力', errors: opts.errors, status: opts.status },
       <CodeEntry
-        csrfToken={c.get('csrfToken')}
+        csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
         ttlMinutes={ttlMinutes}
         email={email}
@@ -315,7 +315,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
           </T>
         </p>
         <form method="post" action="/password-reset/new" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <NewPasswordFields errors={errors} />
           <button type="submit" class="button">
             <T>設定する</T>

@@ -39,7 +39,7 @@ export function accountProfileRoutes(deps: WebDeps) {
           email={actor.user.email}
           values={values}
           errors={errors}
-          csrfToken={c.get('csrfToken')}
+          csrfToken={c.get('csrfToken')()}
           action="/account/profile"
           submitLabel="入力内容を確認する"
           withPassword={false}
@@ -100,13 +100,13 @@ export function accountProfileRoutes(deps: WebDeps) {
         <ConfirmView kind={actor.user.kind} email={actor.user.email} values={values} showPassword={false} />
         <div class="actions">
           <form method="post" action="/account/profile/confirm">
-            <CsrfField token={c.get('csrfToken')} />
+            <CsrfField token={c.get('csrfToken')()} />
             <button type="submit" class="button">
               <T>変更する</T>
             </button>
           </form>
           <form method="post" action="/account/profile/back">
-            <CsrfField token={c.get('csrfToken')} />
+            <CsrfField token={c.get('csrfToken')()} />
             <button type="submit" class="button button--secondary">
               <T>入力に戻る</T>
             </button>

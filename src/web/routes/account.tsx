@@ -57,7 +57,7 @@ export function accountRoutes(deps: WebDeps) {
       <ErrorSummary errors={opts.errors} />
       {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
       <form method="post" action="/login" novalidate>
-        <CsrfField token={c.get('csrfToken')} />
+        <CsrfField token={c.get('csrfToken')()} />
         <input type="hidden" name="next" value={safeNext(opts.next)} />
         <TextField
           name="email"

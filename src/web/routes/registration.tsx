@@ -136,7 +136,7 @@ export function registrationRoutes(deps: WebDeps) {
         {c.get('lang') === 'en' ? <TermsContentEn {...docOptions} /> : <TermsContent {...docOptions} />}
       </section>
       <form method="post" action="/register/terms" novalidate>
-        <CsrfField token={c.get('csrfToken')} />
+        <CsrfField token={c.get('csrfToken')()} />
         <input type="hidden" name="kind" value={kind} />
         <div class={`field${errors ? ' field--error' : ''}`}>
           {errors ? (
@@ -212,7 +212,7 @@ export function registrationRoutes(deps: WebDeps) {
         </p>
         <SpamFilterNotice mailDomain={deps.config.mailDomain} />
         <form method="post" action="/register/email" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="email"
             label="メールアドレス"
@@ -295,14 +295,18 @@ export function registrationRoutes(deps: WebDeps) {
             メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
           </T>
         </Notice>
-        <CodeForm action="/register/code" csrfToken={c.get('csrfToken')} error={opts.errors?.[0]?.message} />
+        <CodeForm
+          action="/register/code"
+          csrfToken={c.get('csrfToken')()}
+          error={opts.errors?.[0]?.message}
+        />
         <CodeHelp
           mailDomain={deps.config.mailDomain}
           resendAction="/register/code/resend"
-          csrfToken={c.get('csrfToken')}
+          csrfToken={c.get('csrfToken')()}
         />
         <p>
-          <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken'))}`}>
+          <a href={`/register/different-address?t=${encodeURIComponent(c.get('csrfToken')())}`}>
             <T>別のメールアドレスで登録する</T>
           </a>
         </p>
@@ -364,7 +368,7 @@ export function registrationRoutes(deps: WebDeps) {
   });
 
   r.get('/register/different-address', async (c) => {
-    if (c.req.query('t') !== c.get('csrfToken')) return c.redirect('/register/code', 303);
+    if (c.req.query('t') !== c.get('csrfToken')()) return c.redirect('/register/code', 303);
     const result = await deps.registration.useDifferentAddress(flowToken(c));
     if (!result.ok) return restart(c, result.problem);
     setFlow(c, result.token);
@@ -401,7 +405,7 @@ export function registrationRoutes(deps: WebDeps) {
           values={values}
           errors={errors}
           passwordKept={passwordKept}
-          csrfToken={c.get('csrfToken')}
+          csrfToken={c.get('csrfToken')()}
           action="/register/profile"
           submitLabel="入力内容を確認する"
           withPassword
@@ -457,13 +461,13 @@ export function registrationRoutes(deps: WebDeps) {
             data-confirm-ok={translator(c.get('lang'))('OK')}
             data-confirm-cancel={translator(c.get('lang'))('キャンセル')}
           >
-            <CsrfField token={c.get('csrfToken')} />
+            <CsrfField token={c.get('csrfToken')()} />
             <button type="submit" class="button">
               <T>登録する</T>
             </button>
           </form>
           <form method="post" action="/register/back">
-            <CsrfField token={c.get('csrfToken')} />
+            <CsrfField token={c.get('csrfToken')()} />
             <button type="submit" class="button button--secondary">
               <T>入力に戻る</T>
             </button>

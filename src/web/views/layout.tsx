@@ -46,6 +46,8 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.hasErrors ? t('エラー：') : ''}${t(props.title)} | ${t(SERVICE_NAME)}`}</title>
+        {/* No icon: saves every page view a request for /favicon.ico, which the app answers with a 404 page. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer></script>
       </head>

@@ -43,7 +43,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
         {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
         <p>川崎市の職員の方専用の画面です。</p>
         <form method="post" action="/admin/login" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <input type="hidden" name="next" value={safeAdminNext(opts.next)} />
           <TextField
             name="email"
@@ -118,7 +118,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
           など）に表示されている6桁の確認コードを入力してください。
         </p>
         <form method="post" action="/admin/login/code" novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <input type="hidden" name="next" value={safeAdminNext(opts.next)} />
           <TextField
             name="code"
@@ -255,7 +255,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
         </div>
         <h2 class="subtitle">2. パスワードと確認コードを入力する</h2>
         <form method="post" action={`/admin/enrol/${token}`} novalidate>
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <input type="text" name="username" value={opened.email} autocomplete="username" hidden />
           <TextField
             name="password"

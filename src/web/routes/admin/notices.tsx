@@ -119,7 +119,7 @@ export function adminNoticeRoutes(deps: AdminDeps) {
           action={opts.id ? `/admin/notices/${opts.id}/edit` : '/admin/notices/new'}
           novalidate
         >
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="title"
             label="件名"
@@ -283,7 +283,7 @@ export function adminNoticeRoutes(deps: AdminDeps) {
             <ConfirmedAction
               action={`/admin/notices/${n.id}/withdraw`}
               confirm="このお知らせの公開を終了します。よろしいですか？"
-              csrfToken={c.get('csrfToken')}
+              csrfToken={c.get('csrfToken')()}
               buttonClass="button button--secondary"
             >
               公開を終了する
@@ -312,7 +312,7 @@ export function adminNoticeRoutes(deps: AdminDeps) {
               <ConfirmedAction
                 action={`/admin/notices/${n.id}/mail`}
                 confirm="このお知らせをメールで送信します。送信は取り消せません。よろしいですか？"
-                csrfToken={c.get('csrfToken')}
+                csrfToken={c.get('csrfToken')()}
                 buttonClass="button"
               >
                 メールで送信する

@@ -42,7 +42,7 @@ export async function adminPage(
     <AdminLayout
       title={opts.title}
       hasErrors={(opts.errors?.length ?? 0) > 0}
-      csrfToken={c.get('csrfToken') ?? ''}
+      csrfToken={c.get('csrfToken')() ?? ''}
       staff={state?.status === 'signed_in' ? state.staff : undefined}
       section={opts.section ?? null}
     >

@@ -113,7 +113,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
                     ROLE_LABEL[s.role]
                   ) : (
                     <form method="post" action={`/admin/staff/${s.id}/role`} class="inline-form">
-                      <CsrfField token={c.get('csrfToken')} />
+                      <CsrfField token={c.get('csrfToken')()} />
                       <label for={`role-${s.id}`} class="visually-hidden">
                         {s.email} の権限
                       </label>
@@ -137,7 +137,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
                       <ConfirmedAction
                         action={`/admin/staff/${s.id}/reissue`}
                         confirm="この職員のパスワードと確認コードの設定を取り消し、再設定用のURLを発行します。よろしいですか？"
-                        csrfToken={c.get('csrfToken')}
+                        csrfToken={c.get('csrfToken')()}
                         buttonClass="button button--small button--secondary"
                       >
                         再設定用のURLを発行する
@@ -145,7 +145,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
                       <ConfirmedAction
                         action={`/admin/staff/${s.id}/disable`}
                         confirm={`${s.email} の職員アカウントを無効にします。よろしいですか？`}
-                        csrfToken={c.get('csrfToken')}
+                        csrfToken={c.get('csrfToken')()}
                         buttonClass="button button--small button--secondary"
                       >
                         無効にする
@@ -164,7 +164,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
           追加した職員には、設定用URL（24時間有効）を伝えます。本人がそのURLでパスワードと認証アプリを設定すると、ログインできるようになります。
         </p>
         <form method="post" action="/admin/staff" novalidate aria-labelledby="add-staff">
-          <CsrfField token={c.get('csrfToken')} />
+          <CsrfField token={c.get('csrfToken')()} />
           <TextField
             name="email"
             label="メールアドレス"

@@ -219,7 +219,7 @@ export function adminUserRoutes(deps: AdminDeps) {
             <ConfirmedAction
               action={`/admin/users/${u.id}/suspend`}
               confirm="この利用者を利用停止にします。ログイン中であれば、すぐにログアウトされます。よろしいですか？"
-              csrfToken={c.get('csrfToken')}
+              csrfToken={c.get('csrfToken')()}
               buttonClass="button button--secondary"
             >
               利用停止
@@ -228,7 +228,7 @@ export function adminUserRoutes(deps: AdminDeps) {
             <ConfirmedAction
               action={`/admin/users/${u.id}/unsuspend`}
               confirm="この利用者の利用停止を解除します。よろしいですか？"
-              csrfToken={c.get('csrfToken')}
+              csrfToken={c.get('csrfToken')()}
               buttonClass="button button--secondary"
             >
               利用停止を解除
@@ -237,7 +237,7 @@ export function adminUserRoutes(deps: AdminDeps) {
           <ConfirmedAction
             action={`/admin/users/${u.id}/delete`}
             confirm="本人からの申し出により、このアカウントを削除します。登録情報はすべて削除され、元に戻せません。よろしいですか？"
-            csrfToken={c.get('csrfToken')}
+            csrfToken={c.get('csrfToken')()}
             buttonClass="button button--danger"
           >
             アカウントを削除

@@ -34,6 +34,8 @@ export function AdminLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.hasErrors ? 'エラー：' : ''}${props.title} | 職員用 | ${SERVICE_NAME}`}</title>
+        {/* No icon: saves every page view a request for /favicon.ico, which the app answers with a 404 page. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/admin.css" />
         <script src="/assets/app.js" defer></script>
