@@ -34,6 +34,8 @@ export type FlowResult = {
   /** milliseconds for one whole flow */
   p50: number;
   p99: number;
+  /** registrations: the median wait for the code mail, ms */
+  mailWaitP50?: number;
   /** the addresses registered, for the sign-in run */
   addresses: string[];
   firstError?: string;
@@ -43,6 +45,9 @@ function expectScreen(step: string, reply: { status: number; html: string }, tit
   if (reply.status !== 200 || !reply.html.includes(`<h1 class="title">${title}`))
     throw new Error(`${step}: expected ${title}, got ${reply.status}`);
 }
+
+/** How long each registration waited for its code mail, in ms (read by registrationLoad). */
+const mailWaits: number[] = [];
 
 /** One registration, start to finish; throws when a screen is not the one the guide shows next. */
 async function register(base: string, mailbox: CodeMailbox, address: string): Promise<void> {
@@ -56,7 +61,9 @@ async function register(base: string, mailbox: CodeMailbox, address: string): Pr
   );
   const sent = await v.post('/register/email', token, { email: address });
   expectScreen('email', sent, 'メールアドレスの登録完了');
+  const waited = performance.now();
   const code = await mailbox.code(address);
+  mailWaits.push(performance.now() - waited);
   expectScreen('code', await v.post('/register/code', token, { code }), '利用者情報の入力');
   expectScreen('profile', await v.post('/register/profile', token, PROFILE), '入力内容の確認');
   expectScreen('confirm', await v.post('/register/confirm', token, {}), '本登録の完了');
@@ -118,7 +125,7 @@ async function closedLoop(
   };
 }
 
-export function registrationLoad(
+export async function registrationLoad(
   base: string,
   mailbox: CodeMailbox,
   users: number,
@@ -126,11 +133,18 @@ export function registrationLoad(
   label: string,
 ): Promise<FlowResult> {
   const run = Date.now().toString(36);
+  mailWaits.length = 0;
   return closedLoop(users, seconds, async (n) => {
     const address = `bench-${label}-${run}-${n}@example.jp`;
     await register(base, mailbox, address);
     return address;
-  });
+  }).then((result) => ({
+    ...result,
+    mailWaitP50: percentile(
+      [...mailWaits].sort((a, b) => a - b),
+      50,
+    ),
+  }));
 }
 
 export function signInLoad(

@@ -27,8 +27,8 @@ async function rate(op: () => Promise<unknown>, parallel: number, seconds: numbe
 }
 
 /**
- * argon2id at the app's settings, as many at a time as libuv's thread pool runs (4 by default, the
- * pool the app's hashing uses too), so every core is busy.
+ * argon2id through the app's own hasher (its settings, one hash per core at a time), asked by 4
+ * callers at once so that every core is always busy: the most this machine can hash.
  */
 export async function argon2Limits(
   seconds: number,

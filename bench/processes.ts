@@ -1,6 +1,6 @@
 /** The server under test as its own process, and its memory read from /proc while it works. */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -96,4 +96,23 @@ export async function startBenchServer(env: Record<string, string>, path: string
       await exited;
     },
   };
+}
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
+export function cpuMs(pid: number | string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time used by every PostgreSQL server process on this machine, in ms (0 without one). */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) total += cpuMs(pid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
 }

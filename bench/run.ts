@@ -10,15 +10,21 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { testEnv } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { registrationLoad, signInLoad } from './flows.js';
+import { registrationLoad, signInLoad, type FlowResult } from './flows.js';
 import { argon2Limits, coldStarts, pgliteBaselineMiB } from './limits.js';
 import { CodeMailbox } from './mailbox.js';
 import { measurePage, pageWeights, registrationScreens, type PageResult, type Weight } from './pages.js';
-import { buildBenchServer, rssMiB, startBenchServer } from './processes.js';
+import { buildBenchServer, cpuMs, postgresCpuMs, rssMiB, startBenchServer } from './processes.js';
 import { verdicts, writeReport, type DatabaseRun, type Results } from './report.js';
 import { measureScale, type ScaleResult } from './scale.js';
 
 const quick = process.argv.includes('--quick');
+/**
+ * For working on one part: `--only=flows` (or pages) on `--db=postgres` (or pglite) prints its
+ * figures and writes no report.
+ */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const onlyDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 const PAGE_SECONDS = quick ? 2 : 6;
 const FLOW_SECONDS = quick ? 8 : 30;
 const FLOW_USERS = 16;
@@ -79,25 +85,52 @@ async function measureDatabase(
     );
     log(driver, 'hello', Math.round(hello.rps), 'req/s');
     const pages: PageResult[] = [];
-    for (const s of screens) {
+    for (const s of only === 'flows' ? [] : screens) {
       const p = await measurePage(s, server.url + s.path, PAGE_SECONDS);
       log(driver, s.name, Math.round(p.rps), 'req/s', `p99 ${p.p99} ms, at half ${p.halfP99} ms`);
       pages.push(p);
     }
     const pagesPeak = server.memory.peak();
+    log(driver, 'peak RSS during pages', Math.round(pagesPeak), 'MiB');
     server.memory.reset();
-    const registration = await registrationLoad(server.url, mailbox, FLOW_USERS, FLOW_SECONDS, driver);
+    const noFlow: FlowResult = {
+      completed: 0,
+      failed: 0,
+      seconds: 0,
+      perSecond: 0,
+      p50: 0,
+      p99: 0,
+      addresses: [],
+    };
+    const cpuBefore = { server: cpuMs(server.pid), postgres: postgresCpuMs(), bench: process.cpuUsage() };
+    const registration =
+      only === 'pages'
+        ? noFlow
+        : await registrationLoad(server.url, mailbox, FLOW_USERS, FLOW_SECONDS, driver);
+    const bench = process.cpuUsage(cpuBefore.bench);
+    const per = Math.max(1, registration.completed);
+    const registrationCpu = {
+      server: (cpuMs(server.pid) - cpuBefore.server) / per,
+      postgres: (postgresCpuMs() - cpuBefore.postgres) / per,
+      loadGenerator: (bench.user + bench.system) / 1000 / per,
+    };
+    log(driver, 'CPU ms per registration', JSON.stringify(registrationCpu));
     log(
       driver,
       'registrations',
       registration.perSecond.toFixed(1),
       '/s',
       `(${Math.round((registration.perSecond / argon2.hashesPerSecond) * 100)}% of argon2id)`,
+      `p50 ${Math.round(registration.p50)} ms, of which waiting for the code mail ${Math.round(registration.mailWaitP50 ?? 0)} ms`,
       registration.failed ? `${registration.failed} failed: ${registration.firstError}` : '',
     );
     const registrationPeak = server.memory.peak();
+    log(driver, 'peak RSS during registrations', Math.round(registrationPeak), 'MiB');
     server.memory.reset();
-    const signIn = await signInLoad(server.url, registration.addresses, FLOW_USERS, FLOW_SECONDS / 2);
+    const signIn =
+      only === 'pages'
+        ? noFlow
+        : await signInLoad(server.url, registration.addresses, FLOW_USERS, FLOW_SECONDS / 2);
     log(
       driver,
       'sign-ins',
@@ -106,8 +139,20 @@ async function measureDatabase(
       signIn.failed ? `${signIn.failed} failed: ${signIn.firstError}` : '',
     );
     const signInPeak = server.memory.peak();
+    log(driver, 'peak RSS during sign-ins', Math.round(signInPeak), 'MiB');
     return {
-      run: { driver, rssAtRest, hello, pages, pagesPeak, registration, registrationPeak, signIn, signInPeak },
+      run: {
+        driver,
+        rssAtRest,
+        hello,
+        pages,
+        pagesPeak,
+        registration,
+        registrationCpu,
+        registrationPeak,
+        signIn,
+        signInPeak,
+      },
       weights,
     };
   } finally {
@@ -142,6 +187,14 @@ async function main(): Promise<void> {
     argon2.verifiesPerSecond.toFixed(1),
     'verifications/s',
   );
+  if (only) {
+    if (onlyDb === 'postgres' && testDatabaseUrl)
+      await withBenchDatabase(testDatabaseUrl, 'madoguchi_bench', (url) =>
+        measureDatabase('postgres', url, argon2),
+      );
+    else await measureDatabase('pglite', undefined, argon2);
+    return;
+  }
   const pgliteBaseline = await pgliteBaselineMiB(path);
   const runs: DatabaseRun[] = [];
   const first = await measureDatabase('pglite', undefined, argon2);
