@@ -60,6 +60,15 @@ export type BenchServer = {
 
 const BUNDLE = 'dist/bench/server.mjs';
 
+/** Node's flags from `npm start` (package.json), so that the benchmark runs the server as it runs. */
+const START_FLAGS = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
+
 /** Bundles bench/server.ts as `npm start` bundles the server (scripts/build.mjs), to run with plain node. */
 export function buildBenchServer(): void {
   execFileSync(process.execPath, ['scripts/build.mjs', 'bench/server.ts', BUNDLE], { cwd: ROOT });
@@ -74,7 +83,7 @@ export async function startBenchServer(env: Record<string, string>, path: string
   const helloPort = await freePort();
   const child: ChildProcess = fork(BUNDLE, [String(helloPort)], {
     cwd: ROOT,
-    execArgv: [],
+    execArgv: env.NODE_FLAGS === undefined ? START_FLAGS : env.NODE_FLAGS.split(' ').filter(Boolean),
     env: { PATH: path, PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

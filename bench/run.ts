@@ -28,6 +28,8 @@ const onlyDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 const PAGE_SECONDS = quick ? 2 : 6;
 const FLOW_SECONDS = quick ? 8 : 30;
 const FLOW_USERS = 16;
+/** `--node-flags=...` runs the server with other flags than `npm start` uses (for trying them). */
+const NODE_FLAGS_OVERRIDE = process.argv.find((a) => a.startsWith('--node-flags='))?.slice(13);
 const SCALE = quick ? { users: 100_000, pending: 10_000 } : { users: 1_000_000, pending: 100_000 };
 const { testDatabaseUrl, path } = testEnv();
 
@@ -60,6 +62,7 @@ async function measureDatabase(
   const mailbox = await new CodeMailbox().start();
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const env = {
+    ...(NODE_FLAGS_OVERRIDE === undefined ? {} : { NODE_FLAGS: NODE_FLAGS_OVERRIDE }),
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATA_DIR: dataDir,

@@ -15,16 +15,17 @@ export const CONTACT_EN = 'Online Procedures Kawasaki team, Kawasaki City (phone
 const footer = FOOTER_EN;
 
 /** 25 November 2026 at 10:00 (Japan time). */
+const JST = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 function jst(at: Date): string {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  const f = JST;
   return `${f.format(at)} (Japan time)`;
 }
 

@@ -12,16 +12,17 @@ export const CONTACT = '川崎市 オンライン手続かわさき担当（電�
 const footer = FOOTER_JA;
 
 /** 2026年11月25日 10:00 in Japan time. */
+const JST = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 function jst(at: Date): string {
-  const f = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  const f = JST;
   return `${f.format(at)}（日本時間）`;
 }
 

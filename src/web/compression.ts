@@ -49,7 +49,7 @@ const brotli = (quality: number, size: number): BrotliOptions => ({
 
 /** A body compressed as it is sent: a quick setting, since it happens on every request. */
 export function compressNow(body: Buffer, encoding: Encoding): Buffer {
-  return encoding === 'br' ? brotliCompressSync(body, brotli(4, body.length)) : gzipSync(body, { level: 6 });
+  return encoding === 'br' ? brotliCompressSync(body, brotli(3, body.length)) : gzipSync(body, { level: 6 });
 }
 
 export type Variants = { identity: Buffer; br: Buffer; gzip: Buffer };
