@@ -23,7 +23,7 @@ export type DatabaseRun = {
 export type Results = {
   date: string;
   command: string;
-  machine: { cores: number; model: string; memoryGiB: number; node: string; os: string };
+  machine: { cores: number; model: string; memoryGiB: number; node: string; os: string; loadAtStart: number };
   settings: { pageSeconds: number; flowSeconds: number; flowUsers: number };
   argon2: { hashesPerSecond: number; verifiesPerSecond: number };
   pgliteBaseline: number;
@@ -192,7 +192,7 @@ export function markdown(r: Results, findings: string): string {
   const m = r.machine;
   lines.push('# Performance', '');
   lines.push(
-    `Measured by \`${r.command}\` (code in \`bench/\`) on ${r.date}: ${m.cores} cores (${m.model}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}. ` +
+    `Measured by \`${r.command}\` (code in \`bench/\`) on ${r.date}: ${m.cores} cores (${m.model}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; load average ${m.loadAtStart.toFixed(1)} when it started (other work on the machine lowers every figure). ` +
       'Everything runs in one go so that the ratios compare like with like. The server is its own process ' +
       '(`bench/server.ts`: the app as `npm start` builds it, `NODE_ENV=test`, info logs, plus a bare Hono ' +
       '"hello" route on another port of the same process); autocannon and the virtual users run in the ' +

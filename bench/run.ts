@@ -5,7 +5,7 @@
  * (for trying the benchmark itself; the report says so).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { testEnv } from '../src/config.js';
@@ -180,6 +180,7 @@ async function scaleOn(driver: 'pglite' | 'postgres', url: string | undefined): 
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   buildBenchServer();
   log('argon2id limits');
   const argon2 = await argon2Limits(quick ? 3 : 8);
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       os: `Linux ${release()}`,
+      loadAtStart,
     },
     settings: { pageSeconds: PAGE_SECONDS, flowSeconds: FLOW_SECONDS, flowUsers: FLOW_USERS },
     argon2,

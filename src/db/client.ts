@@ -26,6 +26,18 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * The embedded PostgreSQL with a smaller buffer pool than PGlite's default 128 MB: PostgreSQL's
+ * memory lives in the app's process there and never shrinks, and the files are in the operating
+ * system's cache anyway. PGlite's own start parameters must come first (it does not start without
+ * them); they are not in its typings, so they are read with a check.
+ */
+const pgliteDefaults = (PGlite as unknown as { defaultStartParams?: unknown }).defaultStartParams;
+const EMBEDDED_OPTIONS =
+  Array.isArray(pgliteDefaults) && pgliteDefaults.length > 0
+    ? { startParams: [...(pgliteDefaults as string[]), '-c', 'shared_buffers=32MB'] }
+    : {};
+
 export type OpenOptions = ({ url: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite }) & {
   /**
    * Told every statement with its parameters. Off unless given: the app never passes one; the
@@ -51,7 +63,7 @@ export async function openDatabase(options: OpenOptions, migrateNow = true): Pro
     // and the lock file that tells `staff:create` the app is running.
     const folder = join(options.dataDir, 'pglite');
     mkdirSync(folder, { recursive: true });
-    client = new PGlite(folder);
+    client = new PGlite(folder, EMBEDDED_OPTIONS);
   }
   const db = drizzlePglite({ client, schema, logger }) as unknown as Db;
   if (migrateNow) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
