@@ -83,12 +83,8 @@ export function registrationRoutes(deps: WebDeps) {
   r.get('/register', (c) => {
     const reason = c.req.query('reason');
     const message = reason ? FLOW_MESSAGES[reason] : undefined;
-    // Without a reason to show, the screen is the same for everybody.
-    const render = (body: Child) =>
-      message
-        ? page(c, { title: '利用者の新規登録' }, body)
-        : shared(c, '/register', { title: '利用者の新規登録' }, () => body);
-    return render(
+    // Without a reason to show, the screen is the same for everybody (and built only once).
+    const body = (): Child => (
       <>
         {message ? <Notice kind="warning">{message}</Notice> : null}
         <p>
@@ -112,8 +108,11 @@ export function registrationRoutes(deps: WebDeps) {
             </p>
           </div>
         </form>
-      </>,
+      </>
     );
+    return message
+      ? page(c, { title: '利用者の新規登録' }, body())
+      : shared(c, '/register', { title: '利用者の新規登録' }, body);
   });
 
   // Screen 2: 利用規約の確認
