@@ -5,26 +5,11 @@
  */
 import { Visitor, formToken } from './client.js';
 import type { CodeMailbox } from './mailbox.js';
+import { INDIVIDUAL_FORM } from '../test/support/registration-harness.js';
 
-export const PASSWORD = 'Hanami#Tree2026';
-export const PROFILE = {
-  familyName: '川崎',
-  givenName: '太郎',
-  familyNameKana: 'カワサキ',
-  givenNameKana: 'タロウ',
-  postalCode: '210-8577',
-  prefecture: '神奈川県',
-  cityAddress: '川崎市川崎区宮本町1番地',
-  building: '',
-  phone: '044-200-2111',
-  birthYear: '1985',
-  birthMonth: '4',
-  birthDay: '1',
-  gender: 'unanswered',
-  notify: 'yes',
-  password: PASSWORD,
-  passwordConfirm: PASSWORD,
-};
+/** The same 利用者情報の入力 as the tests fill in (an individual). */
+export const PROFILE: Record<string, string> = INDIVIDUAL_FORM;
+export const PASSWORD = INDIVIDUAL_FORM.password;
 
 export type FlowResult = {
   completed: number;

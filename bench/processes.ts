@@ -1,21 +1,12 @@
 /** The server under test as its own process, and its memory read from /proc while it works. */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/child-app.js';
+
+export { freePort };
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** Resident memory of a process in MiB (Linux /proc). */
 export function rssMiB(pid: number): number {
