@@ -154,14 +154,13 @@ export function sharedPages(showDevMailbox: boolean) {
       c.header('Content-Encoding', 'gzip');
       return c.body(bytes(entry.gzip(token)), status as 200);
     }
-    const chunks: Buffer[] = [];
-    entry.parts.forEach((part, i) => {
-      if (i > 0) chunks.push(token);
-      chunks.push(part);
-    });
-    c.header('Content-Type', HTML);
-    c.header('Vary', 'Accept-Encoding');
-    return c.body(bytes(Buffer.concat(chunks)), status as 200);
+    // A browser that takes no compression: the page as it is.
+    return sendText(
+      c,
+      Buffer.concat(entry.parts.flatMap((part, i) => (i > 0 ? [token, part] : [part]))),
+      HTML,
+      status,
+    );
   };
 }
 
