@@ -69,7 +69,7 @@ export async function startServer(
   // Log lines to stdout are gathered 4 KiB at a time rather than written one by one (a write per
   // request cost more than the rest of serving a cached page); close() flushes what is left.
   const logDestination = options.logStream
-    ? null
+    ? undefined
     : pino.destination({ dest: 1, minLength: 4096, sync: false });
   const logger = pino(
     {
@@ -77,7 +77,7 @@ export async function startServer(
       base: undefined,
       redact: ['req.headers.cookie', 'email', 'password'],
     },
-    options.logStream ?? logDestination ?? undefined,
+    options.logStream ?? logDestination,
   );
   const clock = options.clock ?? systemClock;
   const database =

@@ -25,8 +25,7 @@ const JST = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 function jst(at: Date): string {
-  const f = JST;
-  return `${f.format(at)} (Japan time)`;
+  return `${JST.format(at)} (Japan time)`;
 }
 
 const notYou = (resetUrl: string) => [

@@ -22,8 +22,7 @@ const JST = new Intl.DateTimeFormat('ja-JP', {
   hour12: false,
 });
 function jst(at: Date): string {
-  const f = JST;
-  return `${f.format(at)}（日本時間）`;
+  return `${JST.format(at)}（日本時間）`;
 }
 
 const notYou = (resetUrl: string) => [
