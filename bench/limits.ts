@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { argon2Hasher } from '../src/app/argon2-hasher.js';
+import { argon2Hasher } from '../src/app/shared/argon2-hasher.js';
 import { ROOT, freePort, rssMiB } from './processes.js';
 
 /** Runs `op` from `parallel` callers for `seconds`; operations per second. */

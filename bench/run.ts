@@ -9,7 +9,7 @@ import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { testEnv } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
+import { openDatabase } from '../src/db/shared/client.js';
 import { registrationLoad, signInLoad, type FlowResult } from './flows.js';
 import { argon2Limits, coldStarts, pgliteBaselineMiB } from './limits.js';
 import { CodeMailbox } from './mailbox.js';

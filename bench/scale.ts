@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.js';
-import type { Database } from '../src/db/client.js';
+import type { Database } from '../src/db/shared/client.js';
 import { startServer } from '../src/main.js';
 
 export type ScaleResult = {

@@ -19,7 +19,7 @@ import { desc } from 'drizzle-orm';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { testEnv } from '../src/config.js';
-import { mailOutbox } from '../src/db/schema.js';
+import { mailOutbox } from '../src/db/schema/index.js';
 import { startTestApp } from '../test/support/app-server.js';
 import { HttpClient } from '../test/support/http-client.js';
 import { INDIVIDUAL_FORM } from '../test/support/registration-harness.js';

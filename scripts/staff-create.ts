@@ -11,15 +11,15 @@
  * sessions and prints a new enrolment URL the same way (再設定用のURLを発行する in 職員一覧).
  */
 import { parseArgs } from 'node:util';
-import { argon2Hasher } from '../src/app/argon2-hasher.js';
-import { systemClock } from '../src/app/ports.js';
-import { staffUseCases } from '../src/app/staff.js';
+import { argon2Hasher } from '../src/app/shared/argon2-hasher.js';
+import { systemClock } from '../src/app/shared/ports.js';
+import { staffUseCases } from '../src/app/staff/staff.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { auditStore } from '../src/db/audit.js';
-import { openDatabase } from '../src/db/client.js';
-import { rateLimiter } from '../src/db/rate-limits.js';
-import { staffSessionStore, staffStore } from '../src/db/staff.js';
-import { embeddedDatabaseHolder } from '../src/db/staff-embedded-lock.js';
+import { auditStore } from '../src/db/shared/audit.js';
+import { openDatabase } from '../src/db/shared/client.js';
+import { rateLimiter } from '../src/db/shared/rate-limits.js';
+import { staffSessionStore, staffStore } from '../src/db/staff/staff.js';
+import { embeddedDatabaseHolder } from '../src/db/shared/embedded-lock.js';
 
 const USAGE =
   'Usage: npm run staff:create -- --email ADDRESS --role admin|operator [--name 氏名]\n' +

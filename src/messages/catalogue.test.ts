@@ -6,21 +6,21 @@ import { translator } from './i18n.js';
 
 /** The resident-facing screens, which are in Japanese and English (the staff back office is Japanese only). */
 const TRANSLATED = [
-  'src/web/views/layout.tsx',
-  'src/web/views/components.tsx',
-  'src/web/views/profile-form.tsx',
-  'src/web/routes/registration.tsx',
-  'src/web/routes/pages.tsx',
+  'src/web/views/shared/layout.tsx',
+  'src/web/views/shared/components.tsx',
+  'src/web/views/shared/profile-form.tsx',
+  'src/web/routes/registration/registration.tsx',
+  'src/web/routes/content/pages.tsx',
   'src/web/app.tsx',
-  'src/web/views/code-entry.tsx',
-  'src/web/views/admin/public-notices.tsx',
-  'src/web/routes/admin/public-notices.tsx',
-  'src/web/routes/account.tsx',
-  'src/web/routes/account-shared.tsx',
-  'src/web/routes/account-profile.tsx',
-  'src/web/routes/account-email.tsx',
-  'src/web/routes/account-password.tsx',
-  'src/web/routes/account-delete.tsx',
+  'src/web/views/shared/code-entry.tsx',
+  'src/web/views/notices/public-notices.tsx',
+  'src/web/routes/notices/public.tsx',
+  'src/web/routes/account/account.tsx',
+  'src/web/routes/account/shared.tsx',
+  'src/web/routes/account/profile.tsx',
+  'src/web/routes/account/email.tsx',
+  'src/web/routes/account/password.tsx',
+  'src/web/routes/account/delete.tsx',
 ];
 
 describe('message catalogues', () => {

@@ -26,8 +26,8 @@ describe('what the request log may contain', () => {
 
 describe('redirect targets', () => {
   it('only paths on this site are followed, and never back to ログイン', async () => {
-    const { safeLocalPath } = await import('./paths.js');
-    const { safeNext } = await import('./routes/account.js');
+    const { safeLocalPath } = await import('./shared/paths.js');
+    const { safeNext } = await import('./routes/account/account.js');
     expect(safeLocalPath('/faq', '/')).toBe('/faq');
     expect(safeLocalPath('//evil.example/x', '/')).toBe('/');
     expect(safeLocalPath('/\\evil.example', '/')).toBe('/');

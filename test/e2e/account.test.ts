@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { mailOutbox } from '../../src/db/schema.js';
+import { mailOutbox } from '../../src/db/schema/index.js';
 import { PASSWORDS, accountHarness } from '../support/account-harness.js';
 import { startTestApp, type TestApp } from '../support/app-server.js';
 import { expectNoAxeViolations } from '../support/axe.js';

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { base32Decode, totpCode, totpStep } from '../../src/app/totp.js';
+import { base32Decode, totpCode, totpStep } from '../../src/app/staff/totp.js';
 import { startTestApp, type TestApp } from '../support/app-server.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { RESIDENT_PASSWORD, insertUser } from '../support/back-office-harness.js';

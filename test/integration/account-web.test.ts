@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.js';
-import { users } from '../../src/db/schema.js';
+import { users } from '../../src/db/schema/index.js';
 import { startServer, type Running } from '../../src/main.js';
 import { PASSWORDS, accountHarness } from '../support/account-harness.js';
 import { TestClock } from '../support/clock.js';

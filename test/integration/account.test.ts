@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { MAX_FAILED_SIGN_INS, SIGN_INS_PER_IP_PER_10_MIN } from '../../src/app/sign-in.js';
+import { MAX_FAILED_SIGN_INS, SIGN_INS_PER_IP_PER_10_MIN } from '../../src/app/account/sign-in.js';
 import {
   accountFlowCodes,
   accountFlows,
@@ -13,8 +13,8 @@ import {
   registrations,
   sessions,
   users,
-} from '../../src/db/schema.js';
-import { deleteOldSessions } from '../../src/db/sessions.js';
+} from '../../src/db/schema/index.js';
+import { deleteOldSessions } from '../../src/db/account/sessions.js';
 import { PASSWORDS, accountHarness, type AccountHarness } from '../support/account-harness.js';
 import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, META } from '../support/registration-harness.js';

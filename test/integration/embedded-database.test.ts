@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { isReady, openDatabase } from '../../src/db/client.js';
+import { isReady, openDatabase } from '../../src/db/shared/client.js';
 
 it('opens in a data folder, migrated, with a 32 MB buffer pool instead of PGlite’s 128 MB', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-embedded-'));

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.js';
-import { mailOutbox } from '../../src/db/schema.js';
+import { mailOutbox } from '../../src/db/schema/index.js';
 import { startServer } from '../../src/main.js';
 import { startTestApp, type TestApp } from '../support/app-server.js';
 import { pgliteFactory } from '../support/databases.js';

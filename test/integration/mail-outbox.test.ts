@@ -8,10 +8,10 @@
  * the nudge or the full batch, not the poll.
  */
 import { describe, expect, it } from 'vitest';
-import { mailOutbox } from '../../src/db/schema.js';
-import { outboxStore, type OutboxStore } from '../../src/db/outbox.js';
-import { createTransport, type MailTransport } from '../../src/mail/transport.js';
-import { startMailWorker } from '../../src/mail/worker.js';
+import { mailOutbox } from '../../src/db/schema/index.js';
+import { outboxStore, type OutboxStore } from '../../src/db/shared/outbox.js';
+import { createTransport, type MailTransport } from '../../src/mail/delivery/transport.js';
+import { startMailWorker } from '../../src/mail/delivery/worker.js';
 import { TestClock } from '../support/clock.js';
 import { databaseFactories, useFreshDatabase } from '../support/databases.js';
 import { HttpClient } from '../support/http-client.js';

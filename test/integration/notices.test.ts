@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { StaffMember } from '../../src/app/staff.js';
-import type { NoticeMailTemplates } from '../../src/app/staff-ports.js';
-import { outboxStore } from '../../src/db/outbox.js';
-import { auditLog, mailOutbox, noticeDeliveries, notices } from '../../src/db/schema.js';
-import { japaneseNoticeMailTemplates } from '../../src/mail/templates-staff-ja.js';
+import type { StaffMember } from '../../src/app/staff/staff.js';
+import type { NoticeMailTemplates } from '../../src/app/staff/ports.js';
+import { outboxStore } from '../../src/db/shared/outbox.js';
+import { auditLog, mailOutbox, noticeDeliveries, notices } from '../../src/db/schema/index.js';
+import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';
 import { STAFF_META, backOfficeHarness, insertUser } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
 import { databaseFactories, useFreshDatabase } from '../support/databases.js';

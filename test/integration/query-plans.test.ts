@@ -10,8 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { MAX_FAILED_SIGN_INS } from '../../src/app/sign-in.js';
-import { outboxStore } from '../../src/db/outbox.js';
+import { MAX_FAILED_SIGN_INS } from '../../src/app/account/sign-in.js';
+import { outboxStore } from '../../src/db/shared/outbox.js';
 import { PASSWORDS, accountHarness, type AccountHarness } from '../support/account-harness.js';
 import { startTestApp, type TestApp } from '../support/app-server.js';
 import { databaseFactories, type TestDatabase } from '../support/databases.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, mailOutbox, registrationCodes, registrations, users } from '../../src/db/schema.js';
+import { auditLog, mailOutbox, registrationCodes, registrations, users } from '../../src/db/schema/index.js';
 import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/registration-harness.js';
 

@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { argon2Hasher } from '../../src/app/argon2-hasher.js';
-import { sessionUseCases } from '../../src/app/sessions.js';
-import { signInUseCases } from '../../src/app/sign-in.js';
-import { ForbiddenError } from '../../src/app/staff.js';
-import { base32Decode, totpCode } from '../../src/app/totp.js';
-import { auditStore } from '../../src/db/audit.js';
-import { rateLimiter } from '../../src/db/rate-limits.js';
+import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
+import { sessionUseCases } from '../../src/app/account/sessions.js';
+import { signInUseCases } from '../../src/app/account/sign-in.js';
+import { ForbiddenError } from '../../src/app/staff/staff.js';
+import { base32Decode, totpCode } from '../../src/app/staff/totp.js';
+import { auditStore } from '../../src/db/shared/audit.js';
+import { rateLimiter } from '../../src/db/shared/rate-limits.js';
 import {
   auditLog,
   mailOutbox,
@@ -23,9 +23,9 @@ import {
   staff,
   staffSessions,
   users,
-} from '../../src/db/schema.js';
-import { sessionStore } from '../../src/db/sessions.js';
-import { userStore } from '../../src/db/users.js';
+} from '../../src/db/schema/index.js';
+import { sessionStore } from '../../src/db/account/sessions.js';
+import { userStore } from '../../src/db/account/users.js';
 import {
   RESIDENT_PASSWORD,
   STAFF_META,

@@ -1,15 +1,15 @@
 /** The account use cases (issue 3) on a real test database, sharing the registration harness's clock. */
 import { asc } from 'drizzle-orm';
-import { argon2Hasher } from '../../src/app/argon2-hasher.js';
-import { accountUseCases, signInLockNotice, type Actor } from '../../src/app/account.js';
-import { signInUseCases } from '../../src/app/sign-in.js';
-import { accountFlowStore } from '../../src/db/account-flows.js';
-import { auditStore } from '../../src/db/audit.js';
-import { rateLimiter } from '../../src/db/rate-limits.js';
-import { mailOutbox } from '../../src/db/schema.js';
-import { userStore } from '../../src/db/users.js';
-import { englishAccountMailTemplates } from '../../src/mail/templates-account-en.js';
-import { japaneseAccountMailTemplates } from '../../src/mail/templates-account-ja.js';
+import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
+import { accountUseCases, signInLockNotice, type Actor } from '../../src/app/account/account.js';
+import { signInUseCases } from '../../src/app/account/sign-in.js';
+import { accountFlowStore } from '../../src/db/account/flows.js';
+import { auditStore } from '../../src/db/shared/audit.js';
+import { rateLimiter } from '../../src/db/shared/rate-limits.js';
+import { mailOutbox } from '../../src/db/schema/index.js';
+import { userStore } from '../../src/db/account/users.js';
+import { englishAccountMailTemplates } from '../../src/mail/templates/en/account.js';
+import { japaneseAccountMailTemplates } from '../../src/mail/templates/ja/account.js';
 import type { TestDatabase } from './databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from './registration-harness.js';
 

@@ -2,7 +2,7 @@
 import { loadConfig } from '../../src/config.js';
 import { startServer, type Running } from '../../src/main.js';
 import type { DestinationStream } from 'pino';
-import type { Clock } from '../../src/app/ports.js';
+import type { Clock } from '../../src/app/shared/ports.js';
 import { pgliteFactory, type TestDatabase } from './databases.js';
 
 export type TestApp = Running & { database: TestDatabase };

@@ -1,21 +1,21 @@
 /** The back office's real use cases on a test database, with a clock the test moves, and fixtures. */
 import { eq } from 'drizzle-orm';
-import { argon2Hasher } from '../../src/app/argon2-hasher.js';
-import { noticeUseCases } from '../../src/app/notices.js';
-import type { NoticeMailTemplates } from '../../src/app/staff-ports.js';
-import { staffUseCases, type StaffMember } from '../../src/app/staff.js';
-import { dashboardUseCases } from '../../src/app/staff-dashboard.js';
-import { staffUserUseCases } from '../../src/app/staff-users.js';
-import { base32Decode, totpCode, totpStep } from '../../src/app/totp.js';
-import { auditStore } from '../../src/db/audit.js';
-import { noticeStore } from '../../src/db/notices.js';
-import { rateLimiter } from '../../src/db/rate-limits.js';
-import { users } from '../../src/db/schema.js';
-import { staffSessionStore, staffStore } from '../../src/db/staff.js';
-import { auditReader } from '../../src/db/staff-audit.js';
-import { dashboardStore } from '../../src/db/staff-dashboard.js';
-import { staffUserStore } from '../../src/db/staff-users.js';
-import { japaneseNoticeMailTemplates } from '../../src/mail/templates-staff-ja.js';
+import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
+import { noticeUseCases } from '../../src/app/notices/notices.js';
+import type { NoticeMailTemplates } from '../../src/app/staff/ports.js';
+import { staffUseCases, type StaffMember } from '../../src/app/staff/staff.js';
+import { dashboardUseCases } from '../../src/app/staff/dashboard.js';
+import { staffUserUseCases } from '../../src/app/staff/users.js';
+import { base32Decode, totpCode, totpStep } from '../../src/app/staff/totp.js';
+import { auditStore } from '../../src/db/shared/audit.js';
+import { noticeStore } from '../../src/db/notices/notices.js';
+import { rateLimiter } from '../../src/db/shared/rate-limits.js';
+import { users } from '../../src/db/schema/index.js';
+import { staffSessionStore, staffStore } from '../../src/db/staff/staff.js';
+import { auditReader } from '../../src/db/staff/audit.js';
+import { dashboardStore } from '../../src/db/staff/dashboard.js';
+import { staffUserStore } from '../../src/db/staff/users.js';
+import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
 

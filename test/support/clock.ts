@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/app/ports.js';
+import type { Clock } from '../../src/app/shared/ports.js';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {

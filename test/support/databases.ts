@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { sql, type Logger } from 'drizzle-orm';
 import { testEnv } from '../../src/config.js';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/shared/client.js';
 import { SNAPSHOT_FILE } from './paths.js';
 
 export type TestDatabase = Database & {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase } from '../../src/db/shared/client.js';
 import { SNAPSHOT_FILE, SNAPSHOT_DIR } from './paths.js';
 
 export default async function setup(): Promise<void> {

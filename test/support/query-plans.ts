@@ -5,8 +5,8 @@
  */
 import { is, sql, type Logger, type SQL } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
-import type { Db } from '../../src/db/client.js';
-import * as schema from '../../src/db/schema.js';
+import type { Db } from '../../src/db/shared/client.js';
+import * as schema from '../../src/db/schema/index.js';
 
 export type Statement = { sql: string; params: unknown[] };
 
@@ -38,7 +38,7 @@ export class StatementLog implements Logger {
   }
 }
 
-/** Every table of src/db/schema.ts (drizzle's own migrations table is not ours). */
+/** Every table of src/db/schema/index.ts (drizzle's own migrations table is not ours). */
 export const OUR_TABLES: ReadonlySet<string> = new Set(
   (Object.values(schema) as unknown[]).flatMap((value) =>
     is(value, PgTable) ? [getTableConfig(value).name] : [],

@@ -1,19 +1,19 @@
 /** Real use cases on a real test database, with a clock the test moves. */
 import { desc, eq } from 'drizzle-orm';
 import { parseEmail } from '../../src/domain/email.js';
-import { argon2Hasher } from '../../src/app/argon2-hasher.js';
-import { registrationUseCases } from '../../src/app/registration.js';
-import { sessionUseCases } from '../../src/app/sessions.js';
-import { signInUseCases } from '../../src/app/sign-in.js';
-import { auditStore } from '../../src/db/audit.js';
-import { outboxStore } from '../../src/db/outbox.js';
-import { rateLimiter } from '../../src/db/rate-limits.js';
-import { registrationStore } from '../../src/db/registrations.js';
-import { mailOutbox } from '../../src/db/schema.js';
-import { sessionStore } from '../../src/db/sessions.js';
-import { userStore } from '../../src/db/users.js';
-import { englishMailTemplates } from '../../src/mail/templates-en.js';
-import { japaneseMailTemplates } from '../../src/mail/templates-ja.js';
+import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
+import { registrationUseCases } from '../../src/app/registration/registration.js';
+import { sessionUseCases } from '../../src/app/account/sessions.js';
+import { signInUseCases } from '../../src/app/account/sign-in.js';
+import { auditStore } from '../../src/db/shared/audit.js';
+import { outboxStore } from '../../src/db/shared/outbox.js';
+import { rateLimiter } from '../../src/db/shared/rate-limits.js';
+import { registrationStore } from '../../src/db/registration/registrations.js';
+import { mailOutbox } from '../../src/db/schema/index.js';
+import { sessionStore } from '../../src/db/account/sessions.js';
+import { userStore } from '../../src/db/account/users.js';
+import { englishMailTemplates } from '../../src/mail/templates/en/registration.js';
+import { japaneseMailTemplates } from '../../src/mail/templates/ja/registration.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
 

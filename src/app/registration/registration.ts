@@ -1,0 +1,451 @@
+/**
+ * The registration flow of the seed (screens 2–7) as use cases. Each step loads the flow by the
+ * browser's token, refuses it once expired (deleting it), and moves it to the next state. The
+ * state machine is drawn in docs/registration-flow.md.
+ */
+import { parseEmail, maskEmail } from '../../domain/email.js';
+import { toHalfWidthAscii } from '../../domain/normalize.js';
+import { checkPassword } from '../../domain/password.js';
+import {
+  displayName,
+  parseProfile,
+  type FieldError,
+  type Profile,
+  type UserKind,
+} from '../../domain/profile.js';
+import type {
+  AuditLog,
+  Clock,
+  MailQueued,
+  MailTemplates,
+  NewUser,
+  PasswordHasher,
+  RateLimiter,
+  RegistrationRecord,
+  RegistrationStore,
+  UserStore,
+} from '../shared/ports.js';
+import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from '../shared/tokens.js';
+import type { Lang } from '../../messages/i18n.js';
+
+export const MAX_CODE_TRIES = 5;
+export const MAX_CODES = 6; // the first code and 5 resends
+export const RESEND_INTERVAL_SECONDS = 60;
+/** three registrations' worth of codes (1 + 5 resends each) to one address in an hour */
+export const CODE_MAILS_PER_ADDRESS_PER_HOUR = 18;
+
+export type RegistrationDeps = {
+  registrations: RegistrationStore;
+  users: UserStore;
+  hasher: PasswordHasher;
+  rateLimiter: RateLimiter;
+  audit: AuditLog;
+  /** the mails in each language; a flow's mail is written in the language its person uses */
+  templates: Record<Lang, MailTemplates>;
+  clock: Clock;
+  secret: string;
+  ttlSeconds: number;
+  codeMailsPerIpPer10Min: number;
+  startsPerIpPer10Min: number;
+  mailDomain: string;
+  baseUrl: string;
+  /** told once a step's mail is queued (main.ts: this process's mail worker sends it at once) */
+  mailQueued?: MailQueued;
+};
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+/** Why a step cannot go on: the flow is gone, too old, or not at this step yet. */
+export type FlowProblem = 'missing' | 'expired' | 'wrong_step';
+
+type Loaded = { ok: true; flow: RegistrationRecord } | { ok: false; problem: FlowProblem };
+
+/** The calendar date in Japan, for rules such as "a birth date in the past". */
+export function japanToday(now: Date): { year: number; month: number; day: number } {
+  const jst = new Date(now.getTime() + 9 * 3600 * 1000);
+  return { year: jst.getUTCFullYear(), month: jst.getUTCMonth() + 1, day: jst.getUTCDate() };
+}
+
+export function registrationUseCases(deps: RegistrationDeps) {
+  const { registrations, clock } = deps;
+  const ttlMs = deps.ttlSeconds * 1000;
+  const mailQueued = deps.mailQueued ?? (() => undefined);
+
+  async function load(token: string | undefined, states: RegistrationRecord['state'][]): Promise<Loaded> {
+    if (!token) return { ok: false, problem: 'missing' };
+    const flow = await registrations.findByTokenHash(hashToken(token));
+    if (!flow) return { ok: false, problem: 'missing' };
+    if (flow.expiresAt.getTime() <= clock.now().getTime()) {
+      await registrations.delete(flow.id);
+      return { ok: false, problem: 'expired' };
+    }
+    if (!states.includes(flow.state)) return { ok: false, problem: 'wrong_step' };
+    return { ok: true, flow };
+  }
+
+  /**
+   * Limits on mail that costs the city and can be used to flood someone's mailbox: per IP address
+   * (whatever the addresses) and per address (whatever the IPs). Counters are keyed by an HMAC of
+   * the address, so the limits table never holds an address. Returns seconds to wait, or null.
+   */
+  async function codeMailWait(ip: string | null, emailKey: string, now: Date): Promise<number | null> {
+    const checks: [string, number, number][] = [
+      [
+        `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
+        CODE_MAILS_PER_ADDRESS_PER_HOUR,
+        3600,
+      ],
+    ];
+    if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
+    for (const [key, limit, window] of checks) {
+      const r = await deps.rateLimiter.hit(key, limit, window, now);
+      if (!r.allowed) return r.retryAfterSeconds;
+    }
+    return null;
+  }
+
+  function codeMail(lang: Lang, to: string, code: string) {
+    const m = deps.templates[lang].registrationCode({
+      code,
+      ttlMinutes: Math.round(deps.ttlSeconds / 60),
+      mailDomain: deps.mailDomain,
+    });
+    return { template: 'registration_code', to, ...m };
+  }
+
+  function takenMail(lang: Lang, to: string) {
+    const m = deps.templates[lang].registrationAttemptOnExistingAccount({
+      signInUrl: `${deps.baseUrl}/login`,
+      resetUrl: `${deps.baseUrl}/password-reset`,
+    });
+    return { template: 'registration_attempt_existing', to, ...m };
+  }
+
+  return {
+    load,
+
+    /** Screen 2 → 3: the terms were accepted; a flow begins. Returns the token for the browser. */
+    async begin(kind: UserKind, meta?: RequestMeta, lang: Lang = 'ja'): Promise<{ token: string }> {
+      const token = newToken();
+      const now = clock.now();
+      await registrations.create({
+        tokenHash: hashToken(token),
+        kind,
+        lang,
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
+      await deps.audit.record({ action: 'registration.started', ...meta, detail: { kind } }, now);
+      return { token };
+    },
+
+    /**
+     * 利用者の登録を開始する, as a person (or a script) sends it: a flow costs a row and an audit
+     * entry, so one IP address may start at most `startsPerIpPer10Min` of them (a household or an office behind one address fits easily).
+     */
+    async start(
+      kind: UserKind,
+      meta: RequestMeta,
+      lang: Lang,
+    ): Promise<{ ok: true; token: string } | { ok: false; rateLimited: number }> {
+      if (meta.ip) {
+        const limit = await deps.rateLimiter.hit(
+          `flow-start:ip:${meta.ip}`,
+          deps.startsPerIpPer10Min,
+          600,
+          clock.now(),
+        );
+        if (!limit.allowed) return { ok: false, rateLimited: limit.retryAfterSeconds };
+      }
+      return { ok: true, ...(await this.begin(kind, meta, lang)) };
+    },
+
+    /**
+     * Screen 3: the address. Sends the code (or, for an address that is already a user's, a notice
+     * instead) and starts the 30 minutes. A flow that already had an address is replaced by a new
+     * one, so the new token must be given to the browser.
+     */
+    async submitEmail(
+      token: string | undefined,
+      rawEmail: string,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true; token: string }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; fieldError: FieldError; value: string }
+      | { ok: false; rateLimited: number }
+    > {
+      const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const parsed = parseEmail(rawEmail);
+      if (!parsed.ok)
+        return {
+          ok: false,
+          fieldError: { field: 'email', code: parsed.code },
+          value: toHalfWidthAscii(rawEmail),
+        };
+      // Back on screen 3 (Back button, reload) with the same address: the codes already sent stay
+      // valid and nothing more is mailed; the person goes on where they were.
+      if (loaded.flow.state !== 'started' && loaded.flow.emailKey === parsed.key)
+        return { ok: true, token: token as string };
+      const now = clock.now();
+      const wait = await codeMailWait(meta.ip, parsed.key, now);
+      if (wait !== null) return { ok: false, rateLimited: wait };
+      let flow = loaded.flow;
+      let flowToken = token as string;
+      if (flow.state !== 'started') {
+        // Coming back to screen 3 with another address: the old registration is discarded at once.
+        await registrations.delete(flow.id);
+        const fresh = await this.begin(flow.kind, meta, flow.lang);
+        flowToken = fresh.token;
+        const reloaded = await registrations.findByTokenHash(hashToken(flowToken));
+        if (!reloaded) return { ok: false, problem: 'missing' };
+        flow = reloaded;
+      }
+      const existing = await deps.users.findByEmailKey(parsed.key);
+      const code = newSixDigitCode();
+      await registrations.startCodeStep(flow.id, {
+        email: parsed.email,
+        emailKey: parsed.key,
+        addressTaken: existing !== null,
+        codeHmac: existing ? null : hmacCode(deps.secret, flow.id, code),
+        mail: existing
+          ? { ...takenMail(existing.lang, parsed.email), userId: existing.id }
+          : codeMail(flow.lang, parsed.email, code),
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
+      mailQueued();
+      await deps.audit.record(
+        {
+          action: 'registration.code_sent',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { email: maskEmail(parsed.email), kind: flow.kind },
+        },
+        now,
+      );
+      return { ok: true, token: flowToken };
+    },
+
+    /** Screen 4: 認証コードを再送する. At most once a minute and 5 times; earlier codes stay valid. */
+    async resendCode(
+      token: string | undefined,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number }
+      | { ok: false; rateLimited: number }
+    > {
+      const loaded = await load(token, ['code_sent']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      const now = clock.now();
+      const sinceLast = flow.lastCodeSentAt
+        ? (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000
+        : Infinity;
+      if (flow.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
+      if (sinceLast < RESEND_INTERVAL_SECONDS)
+        return {
+          ok: false,
+          refused: 'too_soon',
+          retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast),
+        };
+      const wait = await codeMailWait(meta.ip, flow.emailKey ?? '', now);
+      if (wait !== null) return { ok: false, rateLimited: wait };
+      const email = flow.email as string;
+      const code = newSixDigitCode();
+      const result = await registrations.resendCode(flow.id, {
+        codeHmac: flow.addressTaken ? null : hmacCode(deps.secret, flow.id, code),
+        // For a taken address nothing more is mailed: the one notice is enough, and the screen is the same.
+        mail: flow.addressTaken ? null : codeMail(flow.lang, email, code),
+        now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+        notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
+        maxCodes: MAX_CODES,
+      });
+      if (result !== 'sent')
+        return {
+          ok: false,
+          refused: result,
+          retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
+        };
+      if (!flow.addressTaken) mailQueued();
+      await deps.audit.record(
+        {
+          action: 'registration.code_sent',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { email: maskEmail(email), resend: true },
+        },
+        now,
+      );
+      return { ok: true };
+    },
+
+    /** 別のメールアドレスで登録する: the pending registration is deleted at once; a new flow of the same kind begins. */
+    async useDifferentAddress(
+      token: string | undefined,
+    ): Promise<{ ok: true; token: string } | { ok: false; problem: FlowProblem }> {
+      const loaded = await load(token, ['started', 'code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      await registrations.delete(loaded.flow.id);
+      return { ok: true, token: (await this.begin(loaded.flow.kind, undefined, loaded.flow.lang)).token };
+    },
+
+    /** Screen 4: the code. Each try is counted before comparing; the fifth wrong one ends the flow. */
+    async verifyCode(
+      token: string | undefined,
+      rawCode: string,
+      meta: RequestMeta,
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem | 'exhausted' }
+      | { ok: false; fieldError: FieldError; triesLeft?: number }
+    > {
+      const loaded = await load(token, ['code_sent', 'verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      if (flow.state !== 'code_sent') return { ok: true }; // already verified (Back, reload, second tab)
+      const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
+      if (code === '') return { ok: false, fieldError: { field: 'code', code: 'required' } };
+      if (!/^\d{6}$/.test(code)) return { ok: false, fieldError: { field: 'code', code: 'format' } };
+      const now = clock.now();
+      const tries = await registrations.countAttempt(flow.id, MAX_CODE_TRIES);
+      if (tries === null) {
+        await registrations.delete(flow.id);
+        return { ok: false, problem: 'exhausted' };
+      }
+      const hmac = hmacCode(deps.secret, flow.id, code);
+      const match = (await registrations.listUnusedCodes(flow.id)).find((c) => equalHex(c.codeHmac, hmac));
+      if (match && (await registrations.consumeCode(flow.id, match.id, now))) {
+        await deps.audit.record(
+          { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent },
+          now,
+        );
+        return { ok: true };
+      }
+      const latest = await registrations.findByTokenHash(hashToken(token as string));
+      if (latest && latest.state !== 'code_sent') return { ok: true }; // a parallel request (double submit) verified it
+      await deps.audit.record(
+        { action: 'registration.code_failed', ip: meta.ip, userAgent: meta.userAgent, detail: { tries } },
+        now,
+      );
+      if (tries >= MAX_CODE_TRIES) {
+        await registrations.delete(flow.id);
+        return { ok: false, problem: 'exhausted' };
+      }
+      return { ok: false, fieldError: { field: 'code', code: 'wrong' }, triesLeft: MAX_CODE_TRIES - tries };
+    },
+
+    /** Screen 5: the profile and password. Left empty on a return from screen 6, the password is kept. */
+    async submitProfile(
+      token: string | undefined,
+      raw: Record<string, string | undefined>,
+    ): Promise<
+      | { ok: true }
+      | { ok: false; problem: FlowProblem }
+      | { ok: false; errors: FieldError[]; values: Record<string, string> }
+    > {
+      const loaded = await load(token, ['verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      const parsed = parseProfile(flow.kind, raw, japanToday(clock.now()));
+      const errors = parsed.ok ? [] : [...parsed.errors];
+      const password = raw.password ?? '';
+      const confirm = raw.passwordConfirm ?? '';
+      const keepPassword = password === '' && confirm === '' && flow.passwordHash !== null;
+      if (!keepPassword) {
+        const pw = checkPassword(password, confirm, flow.email ?? '');
+        if (pw.password) errors.unshift({ field: 'password', code: pw.password });
+        if (pw.confirm) errors.splice(pw.password ? 1 : 0, 0, { field: 'passwordConfirm', code: pw.confirm });
+      }
+      if (errors.length > 0) return { ok: false, errors, values: parsed.values };
+      const passwordHash = keepPassword ? null : await deps.hasher.hash(password);
+      await registrations.saveProfile(flow.id, parsed.values, passwordHash);
+      return { ok: true };
+    },
+
+    /** 入力に戻る on screen 6. */
+    async backToProfile(
+      token: string | undefined,
+    ): Promise<{ ok: true } | { ok: false; problem: FlowProblem }> {
+      const loaded = await load(token, ['verified', 'profile_entered']);
+      if (!loaded.ok) return loaded;
+      await registrations.reopenProfile(loaded.flow.id);
+      return { ok: true };
+    },
+
+    /** Screen 6 → 7: 登録する (after the dialog's OK). Creates the user exactly once. */
+    async confirm(
+      token: string | undefined,
+      meta: RequestMeta,
+    ): Promise<
+      { ok: true; userId: string; firstTime: boolean } | { ok: false; problem: FlowProblem | 'email_taken' }
+    > {
+      const loaded = await load(token, ['profile_entered', 'completed']);
+      if (!loaded.ok) return loaded;
+      const flow = loaded.flow;
+      if (flow.state === 'completed' && flow.userId)
+        return { ok: true, userId: flow.userId, firstTime: false };
+      const now = clock.now();
+      const parsed = parseProfile(flow.kind, flow.profileValues ?? {}, japanToday(now));
+      if (!parsed.ok || !flow.passwordHash || !flow.email || !flow.emailKey)
+        return { ok: false, problem: 'wrong_step' };
+      if (flow.addressTaken) {
+        // Only reachable by someone who had no code for the address; refuse without telling more.
+        return { ok: false, problem: 'wrong_step' };
+      }
+      const user = toNewUser(parsed.profile, flow.lang, flow.email, flow.emailKey, flow.passwordHash);
+      const name = displayName(parsed.profile);
+      const mail = deps.templates[flow.lang].registrationComplete({
+        name,
+        kind: flow.kind,
+        myPageUrl: `${deps.baseUrl}/mypage`,
+      });
+      const result = await registrations.complete(
+        flow.id,
+        user,
+        { template: 'registration_complete', to: flow.email, ...mail },
+        now,
+      );
+      if (result.outcome === 'email_taken') return { ok: false, problem: 'email_taken' };
+      if (result.outcome === 'not_ready') return { ok: false, problem: 'wrong_step' };
+      if (result.outcome === 'created') {
+        mailQueued();
+        await deps.audit.record(
+          {
+            action: 'registration.completed',
+            userId: result.userId,
+            ip: meta.ip,
+            userAgent: meta.userAgent,
+            detail: { kind: flow.kind },
+          },
+          now,
+        );
+      }
+      return { ok: true, userId: result.userId, firstTime: result.outcome === 'created' };
+    },
+
+    /** The sweep: deletes every flow past its time, with its codes and code mails. */
+    async sweepExpired(): Promise<number> {
+      return registrations.deleteExpired(clock.now());
+    },
+  };
+}
+
+export type RegistrationUseCases = ReturnType<typeof registrationUseCases>;
+
+function toNewUser(p: Profile, lang: Lang, email: string, emailKey: string, passwordHash: string): NewUser {
+  const { kind, notify, ...profile } = p as Profile & { notify: boolean };
+  return {
+    kind,
+    lang,
+    email,
+    emailKey,
+    passwordHash,
+    notify,
+    profile: profile as unknown as Record<string, string | null>,
+  };
+}

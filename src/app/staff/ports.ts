@@ -1,0 +1,211 @@
+/**
+ * What the back office's use cases need from the database and the mail templates. `db/staff*.ts`
+ * and `db/notices.ts` implement these; `mail/templates-staff-ja.ts` the templates.
+ */
+import type { UserKind } from '../../domain/profile.js';
+import type { AuditEntry, OutgoingMail, UserRecord } from '../shared/ports.js';
+
+export type StaffRole = 'admin' | 'operator';
+export type StaffStatus = 'pending' | 'active' | 'disabled';
+
+export type StaffRecord = {
+  id: string;
+  email: string;
+  emailKey: string;
+  name: string | null;
+  role: StaffRole;
+  status: StaffStatus;
+  passwordHash: string | null;
+  totpSecretEnc: string | null;
+  totpLastStep: number | null;
+  enrolExpiresAt: Date | null;
+  failedAttempts: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+};
+
+export interface StaffStore {
+  count(): Promise<number>;
+  list(): Promise<StaffRecord[]>;
+  findById(id: string): Promise<StaffRecord | null>;
+  findByEmailKey(emailKey: string): Promise<StaffRecord | null>;
+  findByEnrolTokenHash(tokenHash: string): Promise<StaffRecord | null>;
+  /** A pending staff member with an enrolment token; 'taken' when the address is already staff. */
+  create(input: {
+    email: string;
+    emailKey: string;
+    name: string | null;
+    role: StaffRole;
+    enrolTokenHash: string;
+    enrolExpiresAt: Date;
+    now: Date;
+  }): Promise<{ ok: true; id: string } | { ok: false; reason: 'taken' }>;
+  /**
+   * Keeps the secret shown on the enrolment page, so a reload shows the same one; only if the stored
+   * value is still `replacing` (null on the first visit), so two tabs opened at once keep one secret.
+   */
+  setPendingSecret(id: string, totpSecretEnc: string, replacing: string | null, now: Date): Promise<boolean>;
+  /** Finishes enrolment once: password, the step used, active; the token is gone. False if raced. */
+  completeEnrolment(
+    id: string,
+    input: { passwordHash: string; totpStep: number; now: Date },
+  ): Promise<boolean>;
+  /**
+   * 再設定用のURLを発行する, in one transaction: the password hash, the TOTP secret and last step go, the
+   * account becomes `pending` with a new enrolment token, its sessions end and `audit` is written.
+   * False (nothing changed) when the account does not exist or is disabled.
+   */
+  reissueEnrolment(
+    id: string,
+    input: { enrolTokenHash: string; enrolExpiresAt: Date; now: Date; audit: AuditEntry },
+  ): Promise<boolean>;
+  /** Counts a failed password or code; the `max`-th in a row locks until now + lockSeconds. */
+  recordFailure(id: string, now: Date, max: number, lockSeconds: number): Promise<{ locked: boolean }>;
+  /** Stores the step just accepted, only if it is later than the last one (atomic): false if not. */
+  useTotpStep(id: string, step: number): Promise<boolean>;
+  recordSignIn(id: string, now: Date): Promise<void>;
+  setRole(id: string, role: StaffRole, now: Date): Promise<void>;
+  disable(id: string, now: Date): Promise<void>;
+  countActiveAdmins(): Promise<number>;
+}
+
+export type StaffSessionStage = 'password_ok' | 'signed_in';
+
+export type StaffSessionRecord = {
+  staffId: string;
+  stage: StaffSessionStage;
+  createdAt: Date;
+  lastSeenAt: Date;
+};
+
+export interface StaffSessionStore {
+  create(idHash: string, staffId: string, stage: StaffSessionStage, now: Date): Promise<void>;
+  find(idHash: string): Promise<StaffSessionRecord | null>;
+  touch(idHash: string, now: Date): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForStaff(staffId: string): Promise<void>;
+}
+
+export type NoticeImportance = 'important' | 'normal';
+export type NoticeAudience = 'all' | 'individual' | 'business';
+
+export type NoticeRecord = {
+  id: string;
+  title: string;
+  body: string;
+  importance: NoticeImportance;
+  audience: NoticeAudience;
+  publishFrom: Date;
+  publishUntil: Date | null;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  mailStatus: 'none' | 'sending' | 'done';
+  mailTotal: number;
+};
+
+export type NoticeInput = {
+  title: string;
+  body: string;
+  importance: NoticeImportance;
+  audience: NoticeAudience;
+  publishFrom: Date;
+  publishUntil: Date | null;
+};
+
+export type MailProgress = { sent: number; queued: number; failed: number; total: number };
+
+export interface NoticeStore {
+  create(input: NoticeInput, staffId: string, now: Date): Promise<string>;
+  update(id: string, input: NoticeInput, staffId: string, now: Date): Promise<boolean>;
+  withdraw(id: string, staffId: string, now: Date): Promise<boolean>;
+  findById(id: string): Promise<NoticeRecord | null>;
+  /** Newest first (by publication start), a page at a time. */
+  list(limit: number, offset: number): Promise<{ rows: NoticeRecord[]; total: number }>;
+  /** In publication at `now`, newest first; `kinds` limits the audience, `importantOnly` the kind. */
+  published(
+    now: Date,
+    filter: { audiences: NoticeAudience[]; importantOnly: boolean; limit: number },
+  ): Promise<NoticeRecord[]>;
+  /**
+   * Moves a notice from mail_status none to sending and fixes its total (the recipients now), once:
+   * null when it was already started.
+   */
+  startMail(id: string): Promise<{ total: number } | null>;
+  /**
+   * One batch, in one transaction: takes a notice in `sending` that no other worker holds (SKIP
+   * LOCKED), records up to `batch` more deliveries (the primary key refuses a second one for a
+   * person) and queues a mail for each newly recorded one only. Marks the notice done when nobody
+   * is left. Null when no notice is being sent.
+   */
+  sendBatch(
+    batch: number,
+    mailFor: (notice: NoticeRecord, to: { userId: string; email: string }) => OutgoingMail,
+    now: Date,
+  ): Promise<{ noticeId: string; queued: number; done: boolean } | null>;
+  progress(id: string): Promise<MailProgress>;
+}
+
+export interface NoticeMailTemplates {
+  notice(v: { title: string; body: string; important: boolean; myPageUrl: string; noticeUrl: string }): {
+    subject: string;
+    body: string;
+  };
+  accountDeletedByCity(v: { name: string }): { subject: string; body: string };
+}
+
+export type UserSearchHit = {
+  id: string;
+  kind: UserKind;
+  email: string;
+  displayName: string;
+  phone: string;
+  status: 'active' | 'suspended';
+  createdAt: Date;
+};
+
+export type AuditRecord = {
+  id: number;
+  at: Date;
+  action: string;
+  userId: string | null;
+  staffId: string | null;
+  staffEmail: string | null;
+  ip: string | null;
+  detail: Record<string, string | number | boolean> | null;
+};
+
+export interface StaffUserStore {
+  search(query: string, limit: number, offset: number): Promise<{ rows: UserSearchHit[]; total: number }>;
+  findById(id: string): Promise<UserRecord | null>;
+  /** Sets the status; suspending also ends the user's sessions at once (same transaction). */
+  setStatus(id: string, status: 'active' | 'suspended', now: Date): Promise<boolean>;
+  /** The same deletion as 退会: the user row goes (sessions, flows and deliveries cascade), the mail is queued. */
+  deleteUser(id: string, mail: OutgoingMail, now: Date): Promise<boolean>;
+}
+
+export type AuditFilter = { actor?: { staffId: string } | 'users' | 'system'; action?: string };
+
+export interface AuditReader {
+  list(filter: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRecord[]; total: number }>;
+  forUser(userId: string, limit: number): Promise<AuditRecord[]>;
+  actions(): Promise<string[]>;
+}
+
+export type DailyCount = { day: string; individual: number; business: number };
+
+export type DashboardStats = {
+  usersByKind: { individual: number; business: number };
+  optedIn: number;
+  suspended: number;
+  mails: { queued: number; sent: number; failed: number };
+  pending: { open: number; oldestStartedAt: Date | null; expiredNotSwept: number };
+};
+
+export interface DashboardStore {
+  /** Users created per day (Japan's calendar) in [from, to) — counts only, no personal data. */
+  registrationsPerDay(fromDay: string, toDay: string): Promise<DailyCount[]>;
+  /** `registrationTtlSeconds` turns a flow's expiry back into when its time limit started. */
+  stats(now: Date, registrationTtlSeconds: number): Promise<DashboardStats>;
+}

@@ -1,0 +1,44 @@
+/** RateLimiter on PostgreSQL: fixed windows, one atomic upsert per hit, shared by every process. */
+import { lt, sql } from 'drizzle-orm';
+import type { RateLimiter } from '../../app/shared/ports.js';
+import type { Db } from './client.js';
+import { rateLimits } from '../schema/index.js';
+import { deleteInBatches } from './sweep.js';
+
+export function rateLimiter(db: Db): RateLimiter {
+  return {
+    async hit(key, limit, windowSeconds, now) {
+      const floor = sql`${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz`;
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key, windowStart: now, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            // A window older than windowSeconds starts again from this hit.
+            count: sql`case when ${rateLimits.windowStart} <= ${floor} then 1 else ${rateLimits.count} + 1 end`,
+            windowStart: sql`case when ${rateLimits.windowStart} <= ${floor} then ${at} else ${rateLimits.windowStart} end`,
+          },
+        })
+        .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+      const count = row?.count ?? 1;
+      const start = row?.windowStart ?? now;
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((start.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+      );
+      return { allowed: count <= limit, retryAfterSeconds };
+    },
+  };
+}
+
+/**
+ * Deletes counters whose window ended long ago (called by the sweep), in batches through
+ * rate_limits_window_idx.
+ */
+export async function deleteOldCounters(db: Db, before: Date): Promise<void> {
+  await deleteInBatches(db, rateLimits, rateLimits.key, lt(rateLimits.windowStart, before), [
+    rateLimits.windowStart,
+  ]);
+}

@@ -1,0 +1,53 @@
+/** What every route sees: the request's variables and the app's dependencies. */
+import type { Context } from 'hono';
+import type { Config } from '../../config.js';
+import type { Lang } from '../../messages/i18n.js';
+import type { RequestMeta, RegistrationUseCases } from '../../app/registration/registration.js';
+import type { CurrentSession, SessionUseCases } from '../../app/account/sessions.js';
+import type { SignInUseCases } from '../../app/account/sign-in.js';
+import type { AccountUseCases } from '../../app/account/account.js';
+import type { BackOffice } from '../../app/staff/back-office.js';
+
+export type Logger = {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+};
+
+export type WebDeps = {
+  config: Config;
+  registration: RegistrationUseCases;
+  sessions: SessionUseCases;
+  signIn: SignInUseCases;
+  /** the account side (issue 3): profile, e-mail and password changes, reset, 退会 */
+  account: AccountUseCases;
+  devMailbox:
+    | (() => Promise<
+        { id: number; to: string; subject: string; body: string; status: string; createdAt: Date }[]
+      >)
+    | null;
+  ready: () => Promise<boolean>;
+  logger: Logger;
+  /** the staff back office (/admin) and the notices residents see; absent where not wired */
+  backOffice?: BackOffice;
+};
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    meta: RequestMeta;
+    /** the form token; the first call sets the browser's CSRF cookie if it has none (see security.ts) */
+    csrfToken: () => string;
+    session: CurrentSession;
+    sessionId: string | undefined;
+    /** the page language: the `lang` cookie, Japanese by default */
+    lang: Lang;
+  };
+};
+
+export type Ctx = Context<AppEnv>;
+
+export function cookieNames(secure: boolean) {
+  const p = secure ? '__Host-' : '';
+  return { session: `${p}sid`, flow: `${p}reg`, csrf: `${p}csrf`, notice: `${p}flash`, lang: `${p}lang` };
+}
