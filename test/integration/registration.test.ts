@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, mailOutbox, registrationCodes, registrations, users } from '../../src/db/schema/index.js';
+import { auditLog, emailCodes, mailOutbox, registrations, users } from '../../src/db/schema/index.js';
 import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/registration-harness.js';
 
@@ -14,7 +14,7 @@ async function tablesContaining(database: TestDatabase, needle: string): Promise
   for (const table of [
     'users',
     'registrations',
-    'registration_codes',
+    'email_codes',
     'mail_outbox',
     'sessions',
     'rate_limits',
@@ -66,7 +66,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       profileValues: null,
       passwordHash: null,
     });
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(0);
   });
 
   it('registers a business with its own fields', async () => {
@@ -145,7 +145,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     h.clock.advance(1);
     expect(await h.registration.sweepExpired()).toBe(1);
     expect(await tablesContaining(database, 'late@example.jp')).toEqual([]);
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(0);
     expect(await h.registration.verifyCode(sent.token, code, META)).toEqual({
       ok: false,
       problem: 'missing',
@@ -274,7 +274,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       h.registration.resendCode(sent.token, META),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(2);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(2);
   });
 
   it('a code cannot be used twice, even by two requests at once', async () => {
@@ -288,7 +288,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       h.registration.verifyCode(sent.token, code, META),
     ]);
     expect(results.every((r) => r.ok)).toBe(true); // the second sees the flow verified already
-    const used = await h.db.select().from(registrationCodes);
+    const used = await h.db.select().from(emailCodes);
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
   });
 

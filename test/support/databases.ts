@@ -31,8 +31,7 @@ export type DatabaseFactory = {
 
 const TABLES = [
   'sessions',
-  'registration_codes',
-  'account_flow_codes',
+  'email_codes',
   'account_flows',
   'notice_deliveries',
   'notices',
