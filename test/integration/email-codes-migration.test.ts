@@ -6,18 +6,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import { testEnv } from '../../src/config.js';
 import { MIGRATIONS_FOLDER, openDatabase, type Database } from '../../src/db/shared/client.js';
 import { hashToken, hmacCode } from '../../src/app/shared/tokens.js';
 import { accountHarness } from '../support/account-harness.js';
-import type { TestDatabase } from '../support/databases.js';
+import { createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { META } from '../support/registration-harness.js';
 
 /** the harness's secret: the codes' HMACs are made with it */
@@ -49,22 +47,13 @@ async function openEmpty(url: string | undefined): Promise<Opened> {
     const database = await openDatabase({ pglite: new PGlite() }, false);
     return { database, dispose: () => database.close() };
   }
-  const name = `madoguchi_migration_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolSize: 2 }, false);
+  const created = await createServerDatabase(url);
+  const database = await openDatabase({ url: created.url, poolSize: 2 }, false);
   return {
     database,
     async dispose() {
       await database.close();
-      const drop = new pg.Client({ connectionString: url });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
+      await created.drop();
     },
   };
 }
@@ -111,7 +100,11 @@ describe.each(targets)('the email_codes migration on $name', ({ url }) => {
                 '神奈川県', '川崎市川崎区宮本町1番地', '0442002111', '1985-04-01', '川崎', '太郎',
                 ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)`);
       const flows = [
-        { id: '33333333-3333-4333-8333-333333333333', purpose: 'password_reset', email: 'old.user@example.jp' },
+        {
+          id: '33333333-3333-4333-8333-333333333333',
+          purpose: 'password_reset',
+          email: 'old.user@example.jp',
+        },
         { id: '44444444-4444-4444-8444-444444444444', purpose: 'email_change', email: 'new.user@example.jp' },
       ];
       for (const f of flows) {

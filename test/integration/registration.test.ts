@@ -11,14 +11,7 @@ import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/regist
 /** Every text column of every table, searched for a string: proves data is really gone. */
 async function tablesContaining(database: TestDatabase, needle: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of [
-    'users',
-    'registrations',
-    'email_codes',
-    'mail_outbox',
-    'sessions',
-    'rate_limits',
-  ]) {
+  for (const table of ['users', 'registrations', 'email_codes', 'mail_outbox', 'sessions', 'rate_limits']) {
     const r = await database.db.execute(
       sql.raw(`select count(*)::int as n from ${table} t where t::text ilike '%${needle}%'`),
     );

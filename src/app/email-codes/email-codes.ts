@@ -26,8 +26,7 @@ export type CodeTry =
   | { kind: 'exhausted' };
 
 export type WrongCode =
-  | { ok: false; problem: 'exhausted' }
-  | { ok: false; fieldError: FieldError; triesLeft: number };
+  { ok: false; problem: 'exhausted' } | { ok: false; fieldError: FieldError; triesLeft: number };
 
 /**
  * What the HMAC of a code is bound to. Registration codes were bound to the flow id alone and the
@@ -55,9 +54,7 @@ export function emailCodeUseCases(deps: { codes: EmailCodeStore; secret: string 
     async resendLimits(
       owner: CodeOwner,
       now: Date,
-    ): Promise<
-      { ok: true; limits: Pick<ResendInput, 'notAfter' | 'maxCodes'> } | ResendRefusal
-    > {
+    ): Promise<{ ok: true; limits: Pick<ResendInput, 'notAfter' | 'maxCodes'> } | ResendRefusal> {
       const set = await deps.codes.find(owner);
       if (!set || set.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
       const sinceLast = (now.getTime() - set.lastSentAt.getTime()) / 1000;

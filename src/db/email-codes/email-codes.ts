@@ -102,10 +102,7 @@ export async function resendCode(
       )
       .returning({ id: emailCodes.id });
     if (updated.length === 0) {
-      const [row] = await tx
-        .select({ n: emailCodes.codesSent })
-        .from(emailCodes)
-        .where(ownedBy(owner));
+      const [row] = await tx.select({ n: emailCodes.codesSent }).from(emailCodes).where(ownedBy(owner));
       return row && row.n >= input.maxCodes ? 'too_many' : 'too_soon';
     }
     await alongside(tx);

@@ -1,14 +1,5 @@
 /** Residents: the users, their sessions, and the e-mail change and password reset flows. */
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 /** A registered person or business. `email_key` (lower-cased) is the user ID and is unique. */

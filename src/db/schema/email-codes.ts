@@ -18,7 +18,10 @@ export const emailCodes = pgTable(
     purpose: text('purpose', { enum: ['registration', 'email_change', 'password_reset'] }).notNull(),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
     accountFlowId: uuid('account_flow_id').references(() => accountFlows.id, { onDelete: 'cascade' }),
-    codeHmacs: text('code_hmacs').array().notNull().default(sql`'{}'::text[]`),
+    codeHmacs: text('code_hmacs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     codesSent: integer('codes_sent').notNull().default(1),
     lastSentAt: ts('last_sent_at').notNull(),
     tries: integer('tries').notNull().default(0),
