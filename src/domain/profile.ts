@@ -1,88 +1,43 @@
 /**
  * The profile of screen 5 (利用者情報の入力) for both kinds of user: field names, normalisation,
- * validation and the stored shape. Pure: the caller passes "today" (from its injected clock, in
- * Japan time).
+ * validation and the stored shape, built from the field building blocks of fields.ts. Pure: the
+ * caller passes "today" (from its injected clock, in Japan time).
  *
  * Choices:
- * - Every error is a `{ field, code }`; at most one error per field, the first rule that fails.
- *   Errors come in display order (INDIVIDUAL_FIELDS / BUSINESS_FIELDS), ready for an error summary.
+ * - Every error is a `{ field, code }` (the codes of fields.ts); at most one error per field, the
+ *   first rule that fails. Errors come in display order (INDIVIDUAL_FIELDS / BUSINESS_FIELDS), ready
+ *   for an error summary.
  * - The date of birth (three inputs) yields at most one error for the group, reported on the part
- *   that is wrong, so that the error summary can link to that input:
- *     all three empty                         → birthYear  'required'
- *     some empty                              → the first empty part, 'required'
- *     year not 4 digits                       → birthYear  'date_invalid'
- *     month not 1–12                          → birthMonth 'date_invalid'
- *     day not 1–31, or no such day (2月30日) → birthDay   'date_invalid'
- *     year < 1900                             → birthYear  'date_too_old'
- *     today or later                          → birthYear  'date_future'
+ *   that is wrong (birthYear / birthMonth / birthDay; see parseDate in fields.ts for which), so
+ *   that the error summary can link to that input. It must be from 1900 and before today.
  *   A view highlights the date group when any of BIRTH_DATE_FIELDS has an error.
  * - Lengths are counted in Unicode code points (𠮷 is one character).
- * - Phone: digits only, 10 digits starting with 0 and not 00 (landlines, 0120, 0570), or 11 digits
- *   starting with 0[2-9]0 (070/080/090 mobiles, 050 IP phones, 020, 0800). Hyphens, spaces,
- *   parentheses and a leading +81 (read as 0) are accepted in the input.
- * - Postal code: 7 digits; a hyphen, spaces and a leading 〒 are accepted in the input.
+ * - Phone, postal code and フリガナ: the rules of fields.ts (phoneDigits, postalCodeDigits, kana).
  * - 建物名など is optional; stored as null when empty.
- * - フリガナ (after normalizeKana) accepts full-width katakana (ァ–ヺ), ー, ヽ ヾ and single spaces;
- *   ・ and ＝ are refused ('katakana').
  * - toWareki gives a year in which the era changed the era that covers most of that year.
  */
-import { z } from 'zod';
-import { normalizeKana, normalizeName, toHalfWidthAscii } from './normalize.js';
+import {
+  birthDateRules,
+  choice,
+  kana,
+  normalizeDatePart,
+  optionalText,
+  parseDate,
+  phone,
+  postalCode,
+  prefecture,
+  text,
+  type DatePart,
+  type Field,
+  type FieldCode,
+  type SimpleDate,
+} from './fields.js';
+
+export { MIN_BIRTH_YEAR, PREFECTURES, postalCodeDigits, phoneDigits } from './fields.js';
+export type { Prefecture, SimpleDate } from './fields.js';
 
 export type UserKind = 'individual' | 'business';
 export const USER_KINDS: readonly UserKind[] = ['individual', 'business'];
-
-/** The 47 prefectures in JIS X 0401 order. */
-export const PREFECTURES = [
-  '北海道',
-  '青森県',
-  '岩手県',
-  '宮城県',
-  '秋田県',
-  '山形県',
-  '福島県',
-  '茨城県',
-  '栃木県',
-  '群馬県',
-  '埼玉県',
-  '千葉県',
-  '東京都',
-  '神奈川県',
-  '新潟県',
-  '富山県',
-  '石川県',
-  '福井県',
-  '山梨県',
-  '長野県',
-  '岐阜県',
-  '静岡県',
-  '愛知県',
-  '三重県',
-  '滋賀県',
-  '京都府',
-  '大阪府',
-  '兵庫県',
-  '奈良県',
-  '和歌山県',
-  '鳥取県',
-  '島根県',
-  '岡山県',
-  '広島県',
-  '山口県',
-  '徳島県',
-  '香川県',
-  '愛媛県',
-  '高知県',
-  '福岡県',
-  '佐賀県',
-  '長崎県',
-  '熊本県',
-  '大分県',
-  '宮崎県',
-  '鹿児島県',
-  '沖縄県',
-] as const;
-export type Prefecture = (typeof PREFECTURES)[number];
 
 export const GENDERS = ['male', 'female', 'unanswered'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -130,9 +85,14 @@ export type ProfileField = IndividualField | BusinessField;
 
 /** The three inputs of 生年月日 / 担当者生年月日. */
 export const BIRTH_DATE_FIELDS = ['birthYear', 'birthMonth', 'birthDay'] as const;
+type BirthDateField = (typeof BIRTH_DATE_FIELDS)[number];
+const BIRTH_DATE_FIELD: Record<DatePart, BirthDateField> = {
+  year: 'birthYear',
+  month: 'birthMonth',
+  day: 'birthDay',
+};
 
-/** Maximum length (code points) of each free-text field. */
-export const FIELD_MAX_LENGTH: Readonly<Record<string, number>> = {
+const MAX = {
   familyName: 50,
   givenName: 50,
   familyNameKana: 100,
@@ -144,10 +104,10 @@ export const FIELD_MAX_LENGTH: Readonly<Record<string, number>> = {
   department: 50,
   cityAddress: 100,
   building: 100,
-};
+} as const;
 
-/** The oldest year of birth accepted. */
-export const MIN_BIRTH_YEAR = 1900;
+/** Maximum length (code points) of each free-text field. */
+export const FIELD_MAX_LENGTH: Readonly<Record<string, number>> = MAX;
 
 type Address = {
   /** 7 digits, no hyphen */
@@ -189,7 +149,9 @@ export type BusinessProfile = {
 
 export type Profile = ({ kind: 'individual' } & IndividualProfile) | ({ kind: 'business' } & BusinessProfile);
 
-export type FieldErrorCode =
+/** The codes a profile field can give (a subset of fields.ts's). */
+export type FieldErrorCode = Extract<
+  FieldCode,
   | 'required'
   | 'too_long'
   | 'katakana'
@@ -199,167 +161,83 @@ export type FieldErrorCode =
   | 'date_invalid'
   | 'date_future'
   | 'date_too_old'
-  | 'choice';
+  | 'choice'
+>;
 
 export type FieldError = { field: string; code: string };
-
-export type SimpleDate = { year: number; month: number; day: number };
 
 export type ProfileParseResult =
   | { ok: true; profile: Profile; values: Record<string, string> }
   | { ok: false; errors: FieldError[]; values: Record<string, string> };
 
 // ---------------------------------------------------------------------------------------------
-// normalisation of each field (what is re-displayed)
+// the fields of each kind (the date of birth apart: three inputs, one value)
 
-const NAME_FIELDS = new Set<string>([
-  'familyName',
-  'givenName',
-  'orgName',
-  'representativeName',
-  'department',
-  'contactName',
-  'cityAddress',
-  'building',
-]);
-const KANA_FIELDS = new Set<string>(['familyNameKana', 'givenNameKana', 'orgNameKana']);
-const ASCII_FIELDS = new Set<string>(['postalCode', 'phone', 'birthYear', 'birthMonth', 'birthDay']);
+const notify: Field<boolean> = (() => {
+  const yesNo = choice(NOTIFY_VALUES);
+  return {
+    normalize: yesNo.normalize,
+    parse: (s) => {
+      const r = yesNo.parse(s);
+      return r.ok ? { ok: true, value: r.value === 'yes' } : r;
+    },
+  };
+})();
 
-function normalizeField(field: string, value: string): string {
-  if (NAME_FIELDS.has(field)) return normalizeName(value);
-  if (KANA_FIELDS.has(field)) return normalizeKana(value);
-  if (ASCII_FIELDS.has(field)) return toHalfWidthAscii(value);
-  return value.trim();
-}
-
-// ---------------------------------------------------------------------------------------------
-// rules
-
-const charLength = (s: string): number => [...s].length;
-
-/** Full-width katakana (ァ–ヺ), ー, ヽ ヾ, and single spaces (after normalizeKana). */
-const KATAKANA = /^[\u30A1-\u30FA\u30FC-\u30FE ]+$/;
-
-/** The 7 digits of a postal code, or null. */
-export function postalCodeDigits(value: string): string | null {
-  const s = value.replace(/^〒/, '').replace(/[-\s]/g, '');
-  return /^[0-9]{7}$/.test(s) ? s : null;
-}
-
-/** The digits of a Japanese phone number (see the rules at the top), or null. */
-export function phoneDigits(value: string): string | null {
-  let s = value.replace(/[-\s()]/g, '');
-  if (s.startsWith('+81')) s = '0' + s.slice(3).replace(/^0/, '');
-  if (/^0[1-9][0-9]{8}$/.test(s) || /^0[2-9]0[0-9]{8}$/.test(s)) return s;
-  return null;
-}
-
-const required = { error: 'required', abort: true } as const;
-
-const requiredText = (max: number) =>
-  z
-    .string()
-    .min(1, required)
-    .refine((s) => charLength(s) <= max, { error: 'too_long' });
-
-const kanaText = (max: number) =>
-  z
-    .string()
-    .min(1, required)
-    .regex(KATAKANA, { error: 'katakana', abort: true })
-    .refine((s) => charLength(s) <= max, { error: 'too_long' });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .refine((s) => charLength(s) <= max, { error: 'too_long' })
-    .transform((s) => (s === '' ? null : s));
-
-const postalCode = z
-  .string()
-  .min(1, required)
-  .refine((s) => postalCodeDigits(s) !== null, { error: 'postal_code', abort: true })
-  .transform((s) => postalCodeDigits(s) ?? '');
-
-const phone = z
-  .string()
-  .min(1, required)
-  .refine((s) => phoneDigits(s) !== null, { error: 'phone', abort: true })
-  .transform((s) => phoneDigits(s) ?? '');
-
-const prefecture = z
-  .string()
-  .min(1, required)
-  .refine((s) => (PREFECTURES as readonly string[]).includes(s), { error: 'prefecture' });
-
-const choice = <const T extends readonly string[]>(options: T) =>
-  z
-    .string()
-    .min(1, required)
-    .refine((s) => options.includes(s), { error: 'choice', abort: true })
-    .transform((s) => s as T[number]);
-
-const notify = choice(NOTIFY_VALUES).transform((s) => s === 'yes');
-
-const addressShape = {
-  postalCode,
-  prefecture,
-  cityAddress: requiredText(100),
-  building: optionalText(100),
+const address = {
+  postalCode: postalCode(),
+  prefecture: prefecture(),
+  cityAddress: text({ max: MAX.cityAddress }),
+  building: optionalText({ max: MAX.building }),
 };
 
-const individualSchema = z.object({
-  familyName: requiredText(50),
-  givenName: requiredText(50),
-  familyNameKana: kanaText(100),
-  givenNameKana: kanaText(100),
-  ...addressShape,
-  phone,
+const individualFields = {
+  familyName: text({ max: MAX.familyName }),
+  givenName: text({ max: MAX.givenName }),
+  familyNameKana: kana({ max: MAX.familyNameKana }),
+  givenNameKana: kana({ max: MAX.givenNameKana }),
+  ...address,
+  phone: phone(),
   gender: choice(GENDERS),
   notify,
-});
+};
 
-const businessSchema = z.object({
-  orgName: requiredText(100),
-  orgNameKana: kanaText(100),
-  ...addressShape,
-  representativeName: requiredText(50),
-  phone,
-  department: requiredText(50),
-  contactName: requiredText(50),
+const businessFields = {
+  orgName: text({ max: MAX.orgName }),
+  orgNameKana: kana({ max: MAX.orgNameKana }),
+  ...address,
+  representativeName: text({ max: MAX.representativeName }),
+  phone: phone(),
+  department: text({ max: MAX.department }),
+  contactName: text({ max: MAX.contactName }),
   notify,
-});
+};
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+type Shape = Record<string, Field<unknown>>;
+type ValuesOf<S extends Shape> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
+
+/** Each field of `shape` read from the normalised `values`: the data, or every field's first error. */
+function parseShape<S extends Shape>(
+  shape: S,
+  values: Record<string, string>,
+): { ok: true; data: ValuesOf<S> } | { ok: false; errors: FieldError[] } {
+  const data: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [name, field] of Object.entries(shape)) {
+    const r = field.parse(values[name] ?? '');
+    if (r.ok) data[name] = r.value;
+    else errors.push({ field: name, code: r.issue.code });
+  }
+  // the loop gave every key of S a value of its field's type
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: data as ValuesOf<S> };
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-/** The date of birth from its three (normalised) parts: an ISO date or the group's one error. */
-export function parseBirthDate(
-  yearText: string,
-  monthText: string,
-  dayText: string,
-  today: SimpleDate,
-): { ok: true; date: string } | { ok: false; error: FieldError } {
-  const fail = (field: string, code: FieldErrorCode) => ({ ok: false as const, error: { field, code } });
-  if (yearText === '') return fail('birthYear', 'required');
-  if (monthText === '') return fail('birthMonth', 'required');
-  if (dayText === '') return fail('birthDay', 'required');
-  if (!/^[0-9]{4}$/.test(yearText)) return fail('birthYear', 'date_invalid');
-  const year = Number(yearText);
-  const month = /^[0-9]{1,2}$/.test(monthText) ? Number(monthText) : NaN;
-  if (!(month >= 1 && month <= 12)) return fail('birthMonth', 'date_invalid');
-  const day = /^[0-9]{1,2}$/.test(dayText) ? Number(dayText) : NaN;
-  if (!(day >= 1 && day <= 31)) return fail('birthDay', 'date_invalid');
-  if (year < MIN_BIRTH_YEAR) return fail('birthYear', 'date_too_old');
-  if (day > daysInMonth(year, month)) return fail('birthDay', 'date_invalid');
-  const key = year * 10000 + month * 100 + day;
-  const todayKey = today.year * 10000 + today.month * 100 + today.day;
-  if (key >= todayKey) return fail('birthYear', 'date_future');
-  return { ok: true, date: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+function normalizerOf(kind: UserKind, field: string): (raw: string) => string {
+  if ((BIRTH_DATE_FIELDS as readonly string[]).includes(field)) return normalizeDatePart;
+  const shape: Shape = kind === 'business' ? businessFields : individualFields;
+  return Object.prototype.hasOwnProperty.call(shape, field)
+    ? (shape[field]?.normalize ?? ((s) => s.trim()))
+    : (s) => s.trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,30 +257,31 @@ export function parseProfile(
   const values: Record<string, string> = {};
   for (const field of fields) {
     const v: unknown = Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined;
-    values[field] = normalizeField(field, typeof v === 'string' ? v : '');
+    values[field] = normalizerOf(kind, field)(typeof v === 'string' ? v : '');
   }
 
-  const errors: FieldError[] = [];
-  const result = (kind === 'business' ? businessSchema : individualSchema).safeParse(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      if (!errors.some((e) => e.field === field)) errors.push({ field, code: issue.message });
-    }
-  }
-  const birth = parseBirthDate(values.birthYear ?? '', values.birthMonth ?? '', values.birthDay ?? '', today);
-  if (!birth.ok) errors.push(birth.error);
+  const birth = parseDate(
+    values.birthYear ?? '',
+    values.birthMonth ?? '',
+    values.birthDay ?? '',
+    birthDateRules(today),
+  );
+  const birthErrors: FieldError[] = birth.ok
+    ? []
+    : [{ field: BIRTH_DATE_FIELD[birth.part], code: birth.issue.code }];
 
-  if (!result.success || !birth.ok) {
-    errors.sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
-    return { ok: false, errors, values };
+  if (kind === 'business') {
+    const r = parseShape(businessFields, values);
+    if (r.ok && birth.ok) return { ok: true, profile: { kind, ...r.data, birthDate: birth.value }, values };
+    return { ok: false, errors: inDisplayOrder(fields, [...(r.ok ? [] : r.errors), ...birthErrors]), values };
   }
-  const data = result.data;
-  const profile: Profile =
-    'orgName' in data
-      ? { kind: 'business', ...data, birthDate: birth.date }
-      : { kind: 'individual', ...data, birthDate: birth.date };
-  return { ok: true, profile, values };
+  const r = parseShape(individualFields, values);
+  if (r.ok && birth.ok) return { ok: true, profile: { kind, ...r.data, birthDate: birth.value }, values };
+  return { ok: false, errors: inDisplayOrder(fields, [...(r.ok ? [] : r.errors), ...birthErrors]), values };
+}
+
+function inDisplayOrder(fields: readonly string[], errors: FieldError[]): FieldError[] {
+  return errors.sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
 }
 
 function formatPostalCode(digits: string): string {

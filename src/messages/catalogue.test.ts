@@ -13,6 +13,7 @@ const TRANSLATED = [
   'src/web/routes/content/pages.tsx',
   'src/web/app.tsx',
   'src/web/views/shared/code-entry.tsx',
+  'src/messages/field-labels.ts',
   'src/web/views/notices/public-notices.tsx',
   'src/web/routes/notices/public.tsx',
   'src/web/routes/account/account.tsx',

@@ -1,7 +1,10 @@
 /**
  * The English catalogue: each Japanese text (the key, and the source of truth) with its
- * translation. The catalogue test fails when a text in the web layer has no entry here.
+ * translation. The catalogue test fails when a text in the web layer has no entry here. The field
+ * labels and their English are written in field-labels.ts and come in from there.
  */
+import { englishEntries } from './field-labels.js';
+
 export const EN: Record<string, string> = {
   // frame
   オンライン手続かわさき: 'Online Procedures Kawasaki',
@@ -28,6 +31,7 @@ export const EN: Record<string, string> = {
     'Once registered, you can check and change your details on My page. Your email address is your user ID.',
   利用者登録を始める: 'Start registering',
   // form pieces
+  ...englishEntries(),
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',
@@ -36,8 +40,6 @@ export const EN: Record<string, string> = {
   年: 'Year',
   月: 'Month',
   日: 'Day',
-  メールアドレス: 'Email address',
-  認証コード: 'Verification code',
   利用者情報: 'Your details',
   確認: 'Check',
   完了: 'Done',
@@ -60,41 +62,12 @@ export const EN: Record<string, string> = {
   '利用者ID（メールアドレス）': 'User ID (email address)',
   'パスワードは入力済みです（安全のため表示していません）。変更しない場合は、パスワード欄を空欄のままにしてください。':
     'Your password has been entered (it is not shown for your security). To keep it, leave the password fields empty.',
-  パスワード: 'Password',
-  'パスワード（確認用）': 'Password (confirmation)',
   '確認のため、もう一度同じパスワードを入力してください。': 'Enter the same password again to confirm it.',
   パスワードを表示する: 'Show password',
-  氏名: 'Name',
-  姓: 'Family name (姓)',
-  名: 'Given name (名)',
-  '氏名（フリガナ）': 'Name in katakana (フリガナ)',
-  セイ: 'Family name in katakana (セイ)',
   全角カタカナ: 'In full-width katakana (hiragana is converted)',
-  メイ: 'Given name in katakana (メイ)',
-  '法人名/事業者名': 'Company or business name',
-  '法人名/事業者名（フリガナ）': 'Company or business name in katakana',
-  住所: 'Address',
-  郵便番号: 'Postal code',
   '7桁の数字（例：210-8577）': '7 digits, for example 210-8577',
-  都道府県: 'Prefecture',
-  市区町村・番地: 'City, ward and street address',
   '例：川崎市川崎区宮本町1番地': 'For example 川崎市川崎区宮本町1番地',
-  建物名など: 'Building name, room number',
-  電話番号: 'Phone number',
   '例：044-200-2111（ハイフンはなくても構いません）': 'For example 044-200-2111 (hyphens are optional)',
-  生年月日: 'Date of birth',
-  性別: 'Gender',
-  男性: 'Male',
-  女性: 'Female',
-  回答しない: 'Prefer not to say',
-  代表者名: "Representative's name",
-  連絡先電話番号: 'Contact phone number',
-  担当部署: 'Department',
-  担当者名: "Contact person's name",
-  担当者生年月日: "Contact person's date of birth",
-  'お知らせ・通知メール': 'Notices and notification e-mails',
-  希望する: 'Yes, send them',
-  希望しない: 'No, thank you',
   '{year}年{month}月{day}日': '{day}/{month}/{year}',
   '（なし）': '(none)',
   入力内容: 'Your answers',

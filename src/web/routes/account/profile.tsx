@@ -11,7 +11,7 @@ import { T } from '../../shared/i18n.js';
 import { validationMessageFor } from '../../shared/messages.js';
 import { readForm, renderPage } from '../../shared/render.js';
 import { CsrfField, ErrorSummary, Notice, type Errors } from '../../views/shared/components.js';
-import { ConfirmView, ProfileForm } from '../../views/shared/profile-form.js';
+import { ConfirmView, ProfileForm, profileInputId } from '../../views/shared/profile-form.js';
 import { accountCookieNames, actorOf, clearCookie, setShortCookie, toSignIn } from './shared.js';
 
 export function accountProfileRoutes(deps: WebDeps) {
@@ -77,6 +77,7 @@ export function accountProfileRoutes(deps: WebDeps) {
         result.errors.map((e) => ({
           field: e.field,
           message: validationMessageFor(c.get('lang'), e.field, e.code, actor.user.kind),
+          inputId: profileInputId(e.field),
         })),
       );
     setShortCookie(c, deps, names.profileEdit, result.pending, PENDING_EDIT_SECONDS);

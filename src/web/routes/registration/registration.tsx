@@ -24,9 +24,15 @@ import {
 import { TermsContent } from '../../views/content/terms.js';
 import { TermsContentEn } from '../../views/content/terms-en.js';
 import { CodeForm, CodeHelp, SpamFilterNotice } from '../../views/shared/code-entry.js';
-import { ConfirmView, ProfileForm } from '../../views/shared/profile-form.js';
+import { ConfirmView, ProfileForm, profileInputId } from '../../views/shared/profile-form.js';
 
 const KINDS: Record<UserKind, string> = { individual: k('個人'), business: k('事業者') };
+
+/** The registration's steps, for StepIndicator. */
+const STEPS = {
+  label: k('登録の手順'),
+  steps: [k('メールアドレス'), k('認証コード'), k('利用者情報'), k('確認'), k('完了')],
+};
 
 export const FLOW_MESSAGES: Record<string, string> = {
   expired: k(
@@ -202,7 +208,7 @@ export function registrationRoutes(deps: WebDeps) {
       c,
       { title: 'メールアドレスの登録', errors, status },
       <>
-        <StepIndicator current={1} />
+        <StepIndicator {...STEPS} current={1} />
         <ErrorSummary errors={errors} />
         <p>
           <T>
@@ -280,7 +286,7 @@ export function registrationRoutes(deps: WebDeps) {
       c,
       { title: 'メールアドレスの登録完了', errors: opts.errors, status: opts.status },
       <>
-        <StepIndicator current={2} />
+        <StepIndicator {...STEPS} current={2} />
         <ErrorSummary errors={opts.errors} />
         {opts.info ? <Notice kind="success">{opts.info}</Notice> : null}
         <p>
@@ -396,7 +402,7 @@ export function registrationRoutes(deps: WebDeps) {
       c,
       { title: '利用者情報の入力', errors, status: errors ? 400 : 200 },
       <>
-        <StepIndicator current={3} />
+        <StepIndicator {...STEPS} current={3} />
         <ErrorSummary errors={errors} />
         <ProfileForm
           kind={kind}
@@ -423,6 +429,7 @@ export function registrationRoutes(deps: WebDeps) {
     const errors = result.errors.map((e) => ({
       field: e.field,
       message: validationMessageFor(c.get('lang'), e.field, e.code, loaded.flow.kind),
+      inputId: profileInputId(e.field),
     }));
     return profilePage(
       c,
@@ -445,7 +452,7 @@ export function registrationRoutes(deps: WebDeps) {
       c,
       { title: '入力内容の確認', wide: false },
       <>
-        <StepIndicator current={4} />
+        <StepIndicator {...STEPS} current={4} />
         <p>
           <T>
             入力内容を確認し、よろしければ「登録する」を押してください。入力内容を訂正する場合は「入力に戻る」を押してください。
@@ -509,7 +516,7 @@ export function registrationRoutes(deps: WebDeps) {
       c,
       { title: '本登録の完了' },
       <>
-        <StepIndicator current={5} />
+        <StepIndicator {...STEPS} current={5} />
         <Notice kind="success">{k('利用者登録が完了しました。')}</Notice>
         <p>
           <T>登録したメールアドレス宛に、本登録完了メールを送信しました。ご確認ください。</T>{' '}

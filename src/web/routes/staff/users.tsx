@@ -1,6 +1,7 @@
 /** 利用者検索 and 利用者情報 (status, 利用停止 / 利用停止を解除, アカウントを削除). */
 import { Hono } from 'hono';
 import type { AuditRecord } from '../../../app/staff/ports.js';
+import { jaLabels } from '../../../messages/field-labels.js';
 import { Notice, TextField } from '../../views/shared/components.js';
 import { formatDate, formatDateTime, Pagination } from '../../views/staff/layout.js';
 import {
@@ -15,23 +16,23 @@ import {
 const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
 const STATUS_LABEL = { active: '利用中', suspended: '利用停止中' } as const;
 
-const PROFILE_LABELS: Record<string, string> = {
-  familyName: '姓',
-  givenName: '名',
-  familyNameKana: 'セイ',
-  givenNameKana: 'メイ',
-  orgName: '法人名/事業者名',
-  orgNameKana: '法人名/事業者名（フリガナ）',
-  representativeName: '代表者名',
-  department: '担当部署',
-  contactName: '担当者名',
-  postalCode: '郵便番号',
-  prefecture: '都道府県',
-  cityAddress: '市区町村・番地',
-  building: '建物名など',
-  phone: '電話番号',
-  gender: '性別',
-};
+const PROFILE_LABELS: Record<string, string> = jaLabels([
+  'familyName',
+  'givenName',
+  'familyNameKana',
+  'givenNameKana',
+  'orgName',
+  'orgNameKana',
+  'representativeName',
+  'department',
+  'contactName',
+  'postalCode',
+  'prefecture',
+  'cityAddress',
+  'building',
+  'phone',
+  'gender',
+]);
 
 const GENDER_LABEL: Record<string, string> = { male: '男性', female: '女性', unanswered: '回答しない' };
 

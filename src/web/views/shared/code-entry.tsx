@@ -2,6 +2,7 @@
  * The 6-digit code step shared by registration, the e-mail change and the password reset: the code
  * field, and the help for a mail that does not arrive (spam folder, address, resend).
  */
+import { jaLabel } from '../../../messages/field-labels.js';
 import { T } from '../../shared/i18n.js';
 import { CsrfField, Notice, TextField } from './components.js';
 
@@ -12,7 +13,7 @@ export function CodeForm(p: { action: string; csrfToken: string; error?: string 
       <CsrfField token={p.csrfToken} />
       <TextField
         name="code"
-        label="認証コード"
+        label={jaLabel(undefined, 'code')}
         width="short"
         inputmode="numeric"
         autocomplete="one-time-code"

@@ -5,20 +5,20 @@
 import type { Child } from 'hono/jsx';
 import { useT, useTr } from '../../shared/i18n.js';
 
-export type ErrorItem = { field: string; message: string };
+/**
+ * An error for the summary and its field. `inputId` is the id of the input the summary link
+ * focuses when it is not the field's name (the first radio button of a group: see radioId).
+ */
+export type ErrorItem = { field: string; message: string; inputId?: string };
 export type Errors = ErrorItem[];
 
 export function errorFor(errors: Errors | undefined, field: string): string | undefined {
   return errors?.find((e) => e.field === field)?.message;
 }
 
-/** The id of the input a summary link should focus for a field (a date group focuses its year). */
-export function inputIdFor(field: string): string {
-  if (field === 'birthDate') return 'birthYear';
-  if (field === 'gender') return 'gender-male';
-  if (field === 'notify') return 'notify-yes';
-  if (field === 'agree') return 'agree';
-  return field;
+/** The id of one radio button of a group (the first one is where an error summary link goes). */
+export function radioId(name: string, value: string): string {
+  return `${name}-${value}`;
 }
 
 export function ErrorSummary({ errors }: { errors?: Errors }) {
@@ -32,7 +32,7 @@ export function ErrorSummary({ errors }: { errors?: Errors }) {
       <ul class="error-summary__list">
         {errors.map((e) => (
           <li>
-            <a href={`#${inputIdFor(e.field)}`}>{t(e.message)}</a>
+            <a href={`#${e.inputId ?? e.field}`}>{t(e.message)}</a>
           </li>
         ))}
       </ul>
@@ -222,13 +222,13 @@ export function RadioGroup(p: RadioGroupProps) {
             <div class="radio">
               <input
                 type="radio"
-                id={`${p.name}-${o.value}`}
+                id={radioId(p.name, o.value)}
                 name={p.name}
                 value={o.value}
                 checked={p.value === o.value}
                 aria-invalid={p.error ? 'true' : undefined}
               />
-              <label for={`${p.name}-${o.value}`}>{t(o.label)}</label>
+              <label for={radioId(p.name, o.value)}>{t(o.label)}</label>
             </div>
           ))}
         </div>
@@ -241,12 +241,22 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-/** Where the person is in the registration: 1 メールアドレス → 2 認証コード → 3 利用者情報 → 4 確認 → 5 完了. */
-export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
+/**
+ * Where the person is in a flow of numbered steps (registration: メールアドレス → 認証コード →
+ * 利用者情報 → 確認 → 完了). `steps` and `label` (the navigation's name) are catalogue keys.
+ */
+export function StepIndicator({
+  steps,
+  label,
+  current,
+}: {
+  steps: readonly string[];
+  label: string;
+  current: number;
+}) {
   const t = useT();
-  const steps = [t('メールアドレス'), t('認証コード'), t('利用者情報'), t('確認'), t('完了')];
   return (
-    <nav aria-label={t('登録の手順')} class="steps">
+    <nav aria-label={t(label)} class="steps">
       <ol>
         {steps.map((s, i) => (
           <li
@@ -260,7 +270,7 @@ export function StepIndicator({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
             aria-current={i + 1 === current ? 'step' : undefined}
           >
             <span class="steps__num">{i + 1}</span>
-            {s}
+            {t(s)}
             {i + 1 < current ? <span class="visually-hidden">{t('（完了）')}</span> : null}
           </li>
         ))}

@@ -1,9 +1,10 @@
 /**
  * The profile form of screen 5 (and of 利用者情報の変更) for each kind of user, and the read-only
- * table of screen 6. Labels are the spec's, verbatim.
+ * table of screen 6. Labels are the spec's, verbatim, written once in messages/field-labels.ts.
  */
 import type { UserKind } from '../../../domain/profile.js';
-import { PREFECTURES, toWareki } from '../../../domain/profile.js';
+import { GENDERS, NOTIFY_VALUES, PREFECTURES, toWareki } from '../../../domain/profile.js';
+import { GROUP_LABELS, jaLabel, OPTION_LABELS } from '../../../messages/field-labels.js';
 import { translator, type Translate } from '../../../messages/i18n.js';
 import { useT } from '../../shared/i18n.js';
 import {
@@ -13,8 +14,24 @@ import {
   SelectField,
   TextField,
   errorFor,
+  radioId,
   type Errors,
 } from './components.js';
+
+const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: OPTION_LABELS.gender[value].label }));
+const NOTIFY_OPTIONS = NOTIFY_VALUES.map((value) => ({ value, label: OPTION_LABELS.notify[value].label }));
+const RADIO_OPTIONS: Record<string, readonly { value: string }[]> = {
+  gender: GENDER_OPTIONS,
+  notify: NOTIFY_OPTIONS,
+};
+
+/** The id of the input an error summary link focuses for a profile field (a radio group: its first button). */
+export function profileInputId(field: string): string {
+  const first = Object.prototype.hasOwnProperty.call(RADIO_OPTIONS, field)
+    ? RADIO_OPTIONS[field]?.[0]
+    : undefined;
+  return first ? radioId(field, first.value) : field;
+}
 
 function NotifyHint() {
   const t = useT();
@@ -64,7 +81,8 @@ export function ProfileForm(p: FormProps) {
   const t = useT();
   const v = p.values;
   const err = (f: string) => errorFor(p.errors, f);
-  const dateError = err('birthDate') ?? err('birthYear') ?? err('birthMonth') ?? err('birthDay');
+  const label = (f: string) => jaLabel(p.kind, f);
+  const dateError = err('birthYear') ?? err('birthMonth') ?? err('birthDay');
   return (
     <form method="post" action={p.action} novalidate class="profile-form">
       <CsrfField token={p.csrfToken} />
@@ -84,7 +102,7 @@ export function ProfileForm(p: FormProps) {
           ) : null}
           <TextField
             name="password"
-            label="パスワード"
+            label={label('password')}
             type="password"
             autocomplete="new-password"
             error={err('password')}
@@ -94,7 +112,7 @@ export function ProfileForm(p: FormProps) {
           />
           <TextField
             name="passwordConfirm"
-            label="パスワード（確認用）"
+            label={label('passwordConfirm')}
             type="password"
             autocomplete="new-password"
             error={err('passwordConfirm')}
@@ -111,11 +129,11 @@ export function ProfileForm(p: FormProps) {
       {p.kind === 'individual' ? (
         <>
           <fieldset class="fieldset field">
-            <legend class="field__label">{t('氏名')}</legend>
+            <legend class="field__label">{t(GROUP_LABELS.name.label)}</legend>
             <div class="name-pair">
               <TextField
                 name="familyName"
-                label="姓"
+                label={label('familyName')}
                 value={v.familyName}
                 error={err('familyName')}
                 autocomplete="family-name"
@@ -123,7 +141,7 @@ export function ProfileForm(p: FormProps) {
               />
               <TextField
                 name="givenName"
-                label="名"
+                label={label('givenName')}
                 value={v.givenName}
                 error={err('givenName')}
                 autocomplete="given-name"
@@ -132,11 +150,11 @@ export function ProfileForm(p: FormProps) {
             </div>
           </fieldset>
           <fieldset class="fieldset field">
-            <legend class="field__label">{t('氏名（フリガナ）')}</legend>
+            <legend class="field__label">{t(GROUP_LABELS.nameKana.label)}</legend>
             <div class="name-pair">
               <TextField
                 name="familyNameKana"
-                label="セイ"
+                label={label('familyNameKana')}
                 value={v.familyNameKana}
                 error={err('familyNameKana')}
                 width="medium"
@@ -144,7 +162,7 @@ export function ProfileForm(p: FormProps) {
               />
               <TextField
                 name="givenNameKana"
-                label="メイ"
+                label={label('givenNameKana')}
                 value={v.givenNameKana}
                 error={err('givenNameKana')}
                 width="medium"
@@ -157,14 +175,14 @@ export function ProfileForm(p: FormProps) {
         <>
           <TextField
             name="orgName"
-            label="法人名/事業者名"
+            label={label('orgName')}
             value={v.orgName}
             error={err('orgName')}
             autocomplete="organization"
           />
           <TextField
             name="orgNameKana"
-            label="法人名/事業者名（フリガナ）"
+            label={label('orgNameKana')}
             value={v.orgNameKana}
             error={err('orgNameKana')}
             hint="全角カタカナ"
@@ -172,10 +190,10 @@ export function ProfileForm(p: FormProps) {
         </>
       )}
       <fieldset class="fieldset field">
-        <legend class="field__label">{t('住所')}</legend>
+        <legend class="field__label">{t(GROUP_LABELS.address.label)}</legend>
         <TextField
           name="postalCode"
-          label="郵便番号"
+          label={label('postalCode')}
           value={v.postalCode}
           error={err('postalCode')}
           autocomplete="postal-code"
@@ -185,7 +203,7 @@ export function ProfileForm(p: FormProps) {
         />
         <SelectField
           name="prefecture"
-          label="都道府県"
+          label={label('prefecture')}
           options={PREFECTURES}
           optionLang="ja"
           value={v.prefecture}
@@ -194,7 +212,7 @@ export function ProfileForm(p: FormProps) {
         />
         <TextField
           name="cityAddress"
-          label="市区町村・番地"
+          label={label('cityAddress')}
           value={v.cityAddress}
           error={err('cityAddress')}
           autocomplete="address-level2"
@@ -202,7 +220,7 @@ export function ProfileForm(p: FormProps) {
         />
         <TextField
           name="building"
-          label="建物名など"
+          label={label('building')}
           value={v.building}
           error={err('building')}
           autocomplete="address-line2"
@@ -213,7 +231,7 @@ export function ProfileForm(p: FormProps) {
         <>
           <TextField
             name="phone"
-            label="電話番号"
+            label={label('phone')}
             type="tel"
             value={v.phone}
             error={err('phone')}
@@ -222,30 +240,26 @@ export function ProfileForm(p: FormProps) {
             width="medium"
             hint="例：044-200-2111（ハイフンはなくても構いません）"
           />
-          <DateField legend="生年月日" prefix="birth" values={v} error={dateError} />
+          <DateField legend={label('birthYear')} prefix="birth" values={v} error={dateError} />
           <RadioGroup
             name="gender"
-            legend="性別"
+            legend={label('gender')}
             value={v.gender}
             error={err('gender')}
-            options={[
-              { value: 'male', label: '男性' },
-              { value: 'female', label: '女性' },
-              { value: 'unanswered', label: '回答しない' },
-            ]}
+            options={GENDER_OPTIONS}
           />
         </>
       ) : (
         <>
           <TextField
             name="representativeName"
-            label="代表者名"
+            label={label('representativeName')}
             value={v.representativeName}
             error={err('representativeName')}
           />
           <TextField
             name="phone"
-            label="連絡先電話番号"
+            label={label('phone')}
             type="tel"
             value={v.phone}
             error={err('phone')}
@@ -254,27 +268,29 @@ export function ProfileForm(p: FormProps) {
             width="medium"
             hint="例：044-200-2111（ハイフンはなくても構いません）"
           />
-          <TextField name="department" label="担当部署" value={v.department} error={err('department')} />
+          <TextField
+            name="department"
+            label={label('department')}
+            value={v.department}
+            error={err('department')}
+          />
           <TextField
             name="contactName"
-            label="担当者名"
+            label={label('contactName')}
             value={v.contactName}
             error={err('contactName')}
             autocomplete="name"
           />
-          <DateField legend="担当者生年月日" prefix="birth" values={v} error={dateError} />
+          <DateField legend={label('birthYear')} prefix="birth" values={v} error={dateError} />
         </>
       )}
       <RadioGroup
         name="notify"
-        legend="お知らせ・通知メール"
+        legend={label('notify')}
         value={v.notify}
         error={err('notify')}
         hint={<NotifyHint />}
-        options={[
-          { value: 'yes', label: '希望する' },
-          { value: 'no', label: '希望しない' },
-        ]}
+        options={NOTIFY_OPTIONS}
       />
       <button type="submit" class="button">
         {t(p.submitLabel)}
@@ -283,7 +299,12 @@ export function ProfileForm(p: FormProps) {
   );
 }
 
-const GENDER: Record<string, string> = { male: '男性', female: '女性', unanswered: '回答しない' };
+const has = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+
+/** The Japanese text of a chosen option (性別, お知らせ・通知メール); '' when it is none of them. */
+function optionText(options: Readonly<Record<string, { label: string }>>, value: string | undefined): string {
+  return value !== undefined && has(options, value) ? (options[value]?.label ?? '') : '';
+}
 
 function formatPostal(v: string | undefined): string {
   const digits = (v ?? '').replace(/\D/g, '');
@@ -306,35 +327,36 @@ export function profileRows(
   v: Record<string, string>,
   t: Translate = translator('ja'),
 ): [string, string][] {
+  const label = (f: string) => jaLabel(kind, f);
   const address: [string, string][] = [
-    ['郵便番号', formatPostal(v.postalCode)],
-    ['都道府県', v.prefecture ?? ''],
-    ['市区町村・番地', v.cityAddress ?? ''],
-    ['建物名など', v.building || t('（なし）')],
+    [label('postalCode'), formatPostal(v.postalCode)],
+    [label('prefecture'), v.prefecture ?? ''],
+    [label('cityAddress'), v.cityAddress ?? ''],
+    [label('building'), v.building || t('（なし）')],
   ];
   const notify: [string, string] = [
-    'お知らせ・通知メール',
-    t(v.notify === 'yes' ? '希望する' : '希望しない'),
+    label('notify'),
+    t(OPTION_LABELS.notify[v.notify === 'yes' ? 'yes' : 'no'].label),
   ];
   return kind === 'individual'
     ? [
-        ['氏名', `${v.familyName ?? ''} ${v.givenName ?? ''}`],
-        ['氏名（フリガナ）', `${v.familyNameKana ?? ''} ${v.givenNameKana ?? ''}`],
+        [GROUP_LABELS.name.label, `${v.familyName ?? ''} ${v.givenName ?? ''}`],
+        [GROUP_LABELS.nameKana.label, `${v.familyNameKana ?? ''} ${v.givenNameKana ?? ''}`],
         ...address,
-        ['電話番号', v.phone ?? ''],
-        ['生年月日', formatDate(v, t)],
-        ['性別', t(GENDER[v.gender ?? ''] ?? '')],
+        [label('phone'), v.phone ?? ''],
+        [label('birthYear'), formatDate(v, t)],
+        [label('gender'), t(optionText(OPTION_LABELS.gender, v.gender))],
         notify,
       ]
     : [
-        ['法人名/事業者名', v.orgName ?? ''],
-        ['法人名/事業者名（フリガナ）', v.orgNameKana ?? ''],
+        [label('orgName'), v.orgName ?? ''],
+        [label('orgNameKana'), v.orgNameKana ?? ''],
         ...address,
-        ['代表者名', v.representativeName ?? ''],
-        ['連絡先電話番号', v.phone ?? ''],
-        ['担当部署', v.department ?? ''],
-        ['担当者名', v.contactName ?? ''],
-        ['担当者生年月日', formatDate(v, t)],
+        [label('representativeName'), v.representativeName ?? ''],
+        [label('phone'), v.phone ?? ''],
+        [label('department'), v.department ?? ''],
+        [label('contactName'), v.contactName ?? ''],
+        [label('birthYear'), formatDate(v, t)],
         notify,
       ];
 }
