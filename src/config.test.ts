@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, MIN_SECRET_BITS, loadConfig, secretEntropyBits } from './config.js';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -59,11 +60,35 @@ describe('configuration', () => {
     ['SESSION_SECRET', { SESSION_SECRET: undefined }],
     ['SESSION_SECRET', { SESSION_SECRET: 'short' }],
     ['SESSION_SECRET', { SESSION_SECRET: 'a'.repeat(40) }],
+    ['SESSION_SECRET', { SESSION_SECRET: '0123456789abcdefghijklmnopqrstuvwxyz' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'abcXYZ12'.repeat(6) }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'Password123!Password123!Password123!' }],
     ['BASE_URL', { BASE_URL: 'http://e-kawasaki.example.jp' }],
     ['BASE_URL', { BASE_URL: undefined }],
     ['DATABASE_URL', { DATABASE_URL: undefined }],
     ['SMTP_URL', { SMTP_URL: undefined }],
   ])('production refuses to start and names %s', (name, change) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`${name}: `));
+  });
+
+  it('a weak SESSION_SECRET is refused by its estimated entropy, with the way to make a good one', () => {
+    const weak = '0123456789abcdefghijklmnopqrstuvwxyz';
+    expect(secretEntropyBits(weak)).toBeLessThan(MIN_SECRET_BITS);
+    expect(() => loadConfig({ ...production, SESSION_SECRET: weak })).toThrow(
+      /SESSION_SECRET: too weak \(about \d+ bits of entropy, at least 128 needed\); generate one with: openssl rand -base64 48/,
+    );
+  });
+
+  it.each([
+    ['openssl rand -hex 16 (32 hex digits)', () => randomBytes(16).toString('hex')],
+    ['openssl rand -base64 24 (32 characters)', () => randomBytes(24).toString('base64')],
+    ['openssl rand -base64 48', () => randomBytes(48).toString('base64')],
+    ['64 hex digits', () => randomBytes(32).toString('hex')],
+  ])('random secrets pass: %s', (_name, make) => {
+    for (let i = 0; i < 2000; i++) {
+      const secret = make();
+      expect(secretEntropyBits(secret), secret).toBeGreaterThanOrEqual(MIN_SECRET_BITS);
+    }
+    expect(loadConfig({ ...production, SESSION_SECRET: make() }).secureCookies).toBe(true);
   });
 });

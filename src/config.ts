@@ -89,8 +89,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const problems: string[] = [];
   if (production) {
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
-    else if (e.SESSION_SECRET.length < 32 || new Set(e.SESSION_SECRET).size < 10)
-      problems.push('SESSION_SECRET: too weak (use at least 32 random characters)');
+    else {
+      const bits = Math.floor(secretEntropyBits(e.SESSION_SECRET));
+      if (bits < MIN_SECRET_BITS)
+        problems.push(
+          `SESSION_SECRET: too weak (about ${bits} bits of entropy, at least ${MIN_SECRET_BITS} needed); generate one with: openssl rand -base64 48`,
+        );
+    }
     if (!e.BASE_URL || !baseUrl.startsWith('https:'))
       problems.push('BASE_URL: must be an https:// URL in production');
     if (!e.DATABASE_URL)
@@ -122,6 +127,61 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: production,
   };
+}
+
+/** What production asks of SESSION_SECRET: it keys every HMAC and the TOTP secrets' encryption. */
+export const MIN_SECRET_BITS = 128;
+
+/**
+ * An estimate of a secret's entropy in bits, from how it is written rather than its length: each
+ * character costs what a random one of its alphabet would (16 for hex, else the classes it uses);
+ * a stretch that repeats earlier text (`abcabc`, `aaaa`) or runs in steps of -1, 0 or +1
+ * (`012345`, `zyxwvu`) costs only what it takes to say where it starts and how long it is. A
+ * guesser who tries such patterns first pays no more than that for them.
+ */
+export function secretEntropyBits(secret: string): number {
+  const s = [...secret.slice(0, 512)];
+  const codes = s.map((ch) => ch.codePointAt(0) ?? 0);
+  const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(secret);
+  let alphabet = 0;
+  if (hex) alphabet = 16;
+  else {
+    if (/[0-9]/.test(secret)) alphabet += 10;
+    if (/[a-z]/.test(secret)) alphabet += 26;
+    if (/[A-Z]/.test(secret)) alphabet += 26;
+    if (/[^0-9a-zA-Z]/.test(secret)) alphabet += 33;
+    if (/[^\x20-\x7e]/.test(secret)) alphabet += 100;
+  }
+  const perChar = Math.log2(Math.max(alphabet, 2));
+  // A pattern counts once chance would rarely make one that long in random text (24 bits of
+  // coincidence: 7 hex digits, 5 base64 characters), so random secrets are not marked down.
+  const MIN_PATTERN = Math.ceil(24 / perChar) + 1;
+  let bits = 0;
+  for (let i = 0; i < s.length;) {
+    // the longest stretch from i that copies text starting earlier (it may overlap itself)
+    let repeat = 0;
+    for (let j = 0; j < i; j++) {
+      let n = 0;
+      while (i + n < s.length && codes[j + n] === codes[i + n]) n++;
+      repeat = Math.max(repeat, n);
+    }
+    // the longest stretch from i whose characters step by the same -1, 0 or +1
+    let run = 1;
+    const step = (codes[i + 1] ?? NaN) - (codes[i] ?? NaN);
+    if (Math.abs(step) <= 1)
+      while (i + run < s.length && (codes[i + run] ?? NaN) - (codes[i + run - 1] ?? NaN) === step) run++;
+    if (run >= MIN_PATTERN && run >= repeat) {
+      bits += perChar + Math.log2(run) + Math.log2(3);
+      i += run;
+    } else if (repeat >= MIN_PATTERN) {
+      bits += Math.log2(i) + Math.log2(repeat);
+      i += repeat;
+    } else {
+      bits += perChar;
+      i += 1;
+    }
+  }
+  return bits;
 }
 
 /** Test-only environment values (read here so that no other module touches process.env). */

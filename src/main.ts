@@ -20,7 +20,7 @@ import type { Config } from './config.js';
 import { auditStore } from './db/shared/audit.js';
 import { isReady, openDatabase, type Database, type OpenOptions } from './db/shared/client.js';
 import { outboxStore } from './db/shared/outbox.js';
-import { deleteOldCounters, rateLimiter } from './db/shared/rate-limits.js';
+import { deleteOldCounters, deviceLockouts, rateLimiter } from './db/shared/rate-limits.js';
 import { registrationStore } from './db/registration/registrations.js';
 import { emailCodeStore } from './db/email-codes/email-codes.js';
 import { deleteOldSessions, sessionStore } from './db/account/sessions.js';
@@ -145,6 +145,7 @@ export async function startServer(
     dummyHash: await argon2Hasher.hash('not-a-real-password-0'),
     lockNotice: signInLockNotice(accountMails, config.baseUrl, clock),
     mailQueued,
+    devices: { lockouts: deviceLockouts(db), secret: config.sessionSecret },
   });
   // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
   const account = accountUseCases({

@@ -162,6 +162,9 @@ export const EN: Record<string, string> = {
   '送信された内容が大きすぎます。入力内容を確認して、もう一度お試しください。':
     'What you sent is too large. Check your answers and try again.',
   トップページへ戻る: 'Back to the home page',
+  ページを表示できませんでした: 'The page could not be shown',
+  'アドレスに使えない文字が含まれています。アドレスをご確認ください。':
+    'The address contains characters that cannot be used. Check the address.',
   // notices
   すべて: 'everyone',
   '【重要】': '[Important]',

@@ -21,7 +21,7 @@ import { publicNoticeRoutes } from './routes/notices/public.js';
 import { pageRoutes } from './routes/content/pages.js';
 import { postalRoutes } from './routes/postal-codes/postal.js';
 import { registrationRoutes } from './routes/registration/registration.js';
-import { clientMeta, csrf, securityHeaders } from './shared/security.js';
+import { cleanQueries, clientMeta, csrf, securityHeaders } from './shared/security.js';
 
 const root = (path: string) => new URL(`../../${path}`, import.meta.url);
 /** Each asset is the concatenation of its files: the design tokens come first, our CSS after. */
@@ -61,6 +61,7 @@ export function createApp(deps: WebDeps) {
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
     c.set('csrfToken', () => '');
+    c.set('renewCsrf', () => {});
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
     c.set('lang', parseLang(getCookie(c, names.lang)) ?? 'ja');
@@ -82,6 +83,19 @@ export function createApp(deps: WebDeps) {
   });
   app.use('*', clientMeta(deps.config.trustProxy));
   app.use('*', securityHeaders(deps.config.env === 'production'));
+  // Every query string in one place: what no browser sends from a link or a form is a 400 here,
+  // not a failed query later (PostgreSQL takes no NUL in text).
+  app.use(
+    '*',
+    cleanQueries((c) =>
+      errorPage(
+        c,
+        400,
+        k('ページを表示できませんでした'),
+        k('アドレスに使えない文字が含まれています。アドレスをご確認ください。'),
+      ),
+    ),
+  );
 
   // Static files: read and compressed once, cached by the browser for a day and then checked
   // again with their ETag (a 304 costs a few bytes).

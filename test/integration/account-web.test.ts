@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { users } from '../../src/db/schema/index.js';
 import { startServer, type Running } from '../../src/main.js';
 import { PASSWORDS, accountHarness } from '../support/account-harness.js';
+import { SESSION_SECRET, backOfficeHarness } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
 import { databaseFactories, type TestDatabase } from '../support/databases.js';
 
@@ -68,7 +69,13 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   const clock = new TestClock();
   beforeAll(async () => {
     database = await factory.open();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', MAIL_POLL_MS: '60000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      MAIL_POLL_MS: '60000',
+      SESSION_SECRET,
+    });
     app = await startServer(config, { database, clock });
   });
   afterAll(async () => {
@@ -161,6 +168,140 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
       expect(r.status).toBe(403);
     }
     expect(await h.users.findByEmailKey('web.csrf@example.jp')).not.toBeNull();
+  });
+
+  it('20 failures from one browser hold it, while the owner’s browser (signed in before) signs in at once', async () => {
+    const h = accountHarness(database);
+    await h.createUser('web.device@example.jp');
+    const owner = new Client(app.url);
+    await owner.signIn('web.device@example.jp', PASSWORDS.individual);
+    expect([...owner.jar.keys()]).toContain('device');
+    await owner.get('/mypage');
+    await owner.post('/logout', {});
+    const stranger = new Client(app.url);
+    await stranger.get('/login');
+    for (let i = 0; i < 20; i++) {
+      const r = await stranger.post('/login', { email: 'web.device@example.jp', password: `Wrong#${i}x` });
+      expect(r.status).toBe(400);
+    }
+    await owner.get('/login');
+    const mine = await owner.post('/login', {
+      email: 'web.device@example.jp',
+      password: PASSWORDS.individual,
+    });
+    expect(mine).toMatchObject({ status: 303, location: '/mypage' });
+    const theirs = await stranger.post('/login', {
+      email: 'web.device@example.jp',
+      password: PASSWORDS.individual,
+    });
+    expect(theirs.status).toBe(400);
+    expect(theirs.html).toContain('メールアドレスまたはパスワードが正しくありません。');
+  });
+
+  it('failures from the owner’s browser count against its device cookie only: 5 hold it for 15 minutes', async () => {
+    const h = accountHarness(database);
+    await h.createUser('web.device.own@example.jp');
+    const owner = new Client(app.url);
+    await owner.signIn('web.device.own@example.jp', PASSWORDS.individual);
+    await owner.get('/mypage');
+    await owner.post('/logout', {});
+    await owner.get('/login');
+    for (let i = 0; i < 5; i++)
+      await owner.post('/login', { email: 'web.device.own@example.jp', password: `Wrong#${i}x` });
+    const held = await owner.post('/login', {
+      email: 'web.device.own@example.jp',
+      password: PASSWORDS.individual,
+    });
+    expect(held.status).toBe(400);
+    // The account's hold for unknown browsers was not touched: another browser signs in.
+    const other = new Client(app.url);
+    await other.signIn('web.device.own@example.jp', PASSWORDS.individual);
+    clock.advance(15 * 60);
+    const again = await owner.post('/login', {
+      email: 'web.device.own@example.jp',
+      password: PASSWORDS.individual,
+    });
+    expect(again.status).toBe(303);
+  });
+
+  it('a device cookie whose signature does not hold, or for another account, counts as an unknown browser', async () => {
+    const h = accountHarness(database);
+    await h.createUser('web.device.a@example.jp');
+    await h.createUser('web.device.b@example.jp');
+    const c = new Client(app.url);
+    await c.signIn('web.device.a@example.jp', PASSWORDS.individual);
+    await c.get('/mypage');
+    await c.post('/logout', {});
+    const cookie = c.jar.get('device') ?? '';
+    const forged = new Client(app.url);
+    forged.jar.set('device', cookie.slice(0, -2) + (cookie.endsWith('AA') ? 'BB' : 'AA'));
+    await forged.get('/login');
+    for (let i = 0; i < 5; i++)
+      await forged.post('/login', { email: 'web.device.a@example.jp', password: `Wrong#${i}x` });
+    // account A is now held for unknown browsers; c (A's own browser) still gets in
+    expect(
+      (await forged.post('/login', { email: 'web.device.a@example.jp', password: PASSWORDS.individual }))
+        .status,
+    ).toBe(400);
+    await c.get('/login');
+    for (let i = 0; i < 5; i++)
+      await c.post('/login', { email: 'web.device.b@example.jp', password: `Wrong#${i}x` });
+    // A's cookie is no cookie for B: B's hold for unknown browsers applies to c too
+    expect(
+      (await c.post('/login', { email: 'web.device.b@example.jp', password: PASSWORDS.individual })).status,
+    ).toBe(400);
+    expect(
+      (await c.post('/login', { email: 'web.device.a@example.jp', password: PASSWORDS.individual })).status,
+    ).toBe(303);
+  });
+
+  it('the CSRF token changes at sign-in and sign-out: a form from before is refused with 403', async () => {
+    const h = accountHarness(database);
+    await h.createUser('web.csrf.turn@example.jp');
+    const c = new Client(app.url);
+    await c.get('/login');
+    const before = c.csrf;
+    await c.signIn('web.csrf.turn@example.jp', PASSWORDS.individual);
+    const my = await c.get('/mypage');
+    expect(my.status).toBe(200);
+    const signedIn = c.csrf;
+    expect(signedIn).not.toBe(before);
+    c.csrf = before;
+    expect((await c.post('/logout', {})).status).toBe(403);
+    c.csrf = signedIn;
+    expect(await c.post('/logout', {})).toMatchObject({ status: 303, location: '/' });
+    c.csrf = signedIn;
+    expect(
+      (await c.post('/login', { email: 'web.csrf.turn@example.jp', password: PASSWORDS.individual })).status,
+    ).toBe(403);
+    await c.get('/login');
+    expect(c.csrf).not.toBe(signedIn);
+    expect(c.csrf).not.toBe(before);
+  });
+
+  it('a query string with NUL or bytes that are not UTF-8 is a 400 page, for staff and residents alike', async () => {
+    const bo = backOfficeHarness(database, { clock });
+    const { sessionId } = await bo.enrol('web.query.admin@example.jp');
+    const staff = new Client(app.url);
+    staff.jar.set('staff_sid', sessionId);
+    expect((await staff.get('/admin/users?q=abc')).status).toBe(200);
+    for (const path of [
+      '/admin/users?q=%00',
+      '/admin/audit?action=%00',
+      '/admin/users?q=%FF',
+      '/admin/users?q=%ED%A0%80',
+    ]) {
+      const r = await staff.get(path);
+      expect(r.status, path).toBe(400);
+      expect(r.html).toContain('アドレスに使えない文字が含まれています。');
+    }
+    const resident = new Client(app.url);
+    for (const path of ['/login?next=%00', '/login?timeout=1&next=%FF', '/?x=%EF%BF%BD']) {
+      const r = await resident.get(path);
+      expect(r.status, path).toBe(400);
+      expect(r.html).toContain('<h1 class="title">ページを表示できませんでした</h1>');
+    }
+    expect((await resident.get('/login?next=%2Fmypage')).status).toBe(200);
   });
 
   it('利用者情報の変更: each POST answers 303, 入力に戻る keeps the values, errors keep what was typed, 変更する saves', async () => {

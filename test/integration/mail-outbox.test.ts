@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/db/schema/index.js';
-import { outboxStore, type OutboxStore } from '../../src/db/shared/outbox.js';
+import { ERASED_CODE_MAIL_BODY, outboxStore, type OutboxStore } from '../../src/db/shared/outbox.js';
 import { createTransport, type MailTransport } from '../../src/mail/delivery/transport.js';
 import { startMailWorker } from '../../src/mail/delivery/worker.js';
 import { TestClock } from '../support/clock.js';
@@ -116,6 +116,52 @@ describe.each(databaseFactories())('mail outbox on $name', (factory) => {
     } finally {
       await worker.stop();
       transport.close();
+    }
+  });
+
+  it('a code mail keeps no code once a relay has taken it; other mails keep their body; the development mailbox keeps the code', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const smtp = await new TestSmtp().start();
+    const transport = createTransport(smtp.url, 'noreply@dx.city.kawasaki.jp');
+    const worker = startMailWorker(outbox, transport, clock, { pollMs: 3_600_000 });
+    const codeMail = (template: string, to: string) => ({
+      template,
+      to,
+      subject: '【オンライン手続かわさき】認証コードのお知らせ',
+      body: '認証コード: 482913\n30分以内に入力してください。',
+    });
+    try {
+      for (const template of ['registration_code', 'email_change_code', 'password_reset_code'])
+        await outbox.enqueue(codeMail(template, `${template}@example.jp`), clock.now());
+      await outbox.enqueue(mail(1), clock.now());
+      expect(await worker.runOnce()).toBe(4);
+      expect((await smtp.waitFor('registration_code@example.jp', '認証コード')).text).toContain('482913');
+      const rows = await database.db.select().from(mailOutbox).orderBy(mailOutbox.id);
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+      for (const row of rows.slice(0, 3)) {
+        expect(row.body).toBe(ERASED_CODE_MAIL_BODY);
+        // what the audit needs stays: which mail, to whom, when
+        expect(row).toMatchObject({ subject: '【オンライン手続かわさき】認証コードのお知らせ' });
+        expect(row.sentAt).toEqual(clock.now());
+      }
+      expect(rows[3]?.body).toBe('本文1');
+    } finally {
+      await worker.stop();
+      transport.close();
+      await smtp.stop();
+    }
+    // Without SMTP the development mailbox is where the code is read: it stays there.
+    const mailbox = createTransport(undefined, 'noreply@dx.city.kawasaki.jp');
+    const devWorker = startMailWorker(outbox, mailbox, clock, { pollMs: 3_600_000 });
+    try {
+      await outbox.enqueue(codeMail('registration_code', 'dev@example.jp'), clock.now());
+      expect(await devWorker.runOnce()).toBe(1);
+      const [latest] = await outbox.latest(1);
+      expect(latest).toMatchObject({ to: 'dev@example.jp', status: 'sent' });
+      expect(latest?.body).toContain('482913');
+    } finally {
+      await devWorker.stop();
     }
   });
 
@@ -307,6 +353,12 @@ describe.each(databaseFactories())('the app on $name wakes its own mail worker',
       const sent = await client.post('/register/email', { _csrf: token, email: 'nudge@example.jp' });
       expect(sent.headers.get('location')).toBe('/register/code');
       const code = await smtp.takeCode('nudge@example.jp');
+      // the relay has it: the outbox keeps no copy of the code
+      await expect
+        .poll(async () => (await app.database.db.select().from(mailOutbox)).map((r) => r.body), {
+          timeout: 5000,
+        })
+        .toEqual([ERASED_CODE_MAIL_BODY]);
       const verified = await client.post('/register/code', { _csrf: token, code });
       expect(verified.headers.get('location')).toBe('/register/profile');
       await client.post('/register/profile', { _csrf: token, ...INDIVIDUAL_FORM });

@@ -6,7 +6,7 @@ import { signInUseCases } from '../../src/app/account/sign-in.js';
 import { accountFlowStore } from '../../src/db/account/flows.js';
 import { emailCodeStore } from '../../src/db/email-codes/email-codes.js';
 import { auditStore } from '../../src/db/shared/audit.js';
-import { rateLimiter } from '../../src/db/shared/rate-limits.js';
+import { deviceLockouts, rateLimiter } from '../../src/db/shared/rate-limits.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
 import { userStore } from '../../src/db/account/users.js';
 import { englishAccountMailTemplates } from '../../src/mail/templates/en/account.js';
@@ -50,6 +50,7 @@ export function accountHarness(
     dummyHash:
       '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     lockNotice: signInLockNotice(accountMails, 'http://localhost:3000', h.clock),
+    devices: { lockouts: deviceLockouts(db), secret: 'test-secret-test-secret-test-secret' },
   });
 
   /** Registers a user through the registration use cases; returns the user's id. */

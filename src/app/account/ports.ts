@@ -7,6 +7,15 @@ import type { Lang } from '../../messages/i18n.js';
 import type { ResendInput, ResendOutcome } from '../email-codes/ports.js';
 import type { OutgoingMail, UserStore } from '../shared/ports.js';
 
+/**
+ * The failure counters of device cookies (sign-in.ts): `fail` counts one; the `max`-th within
+ * `lockSeconds` holds the cookie for `lockSeconds` from then. True when this failure put the hold on.
+ */
+export interface DeviceLockouts {
+  heldUntil(key: string, max: number, lockSeconds: number, now: Date): Promise<Date | null>;
+  fail(key: string, max: number, lockSeconds: number, now: Date): Promise<boolean>;
+}
+
 export type AccountFlowPurpose = 'email_change' | 'password_reset';
 export type AccountFlowState = 'code_sent' | 'verified' | 'completed';
 

@@ -1,7 +1,14 @@
 /**
  * Signing in with the address and password. One message for every refusal, so nobody learns which
- * addresses exist; 5 failures in a row hold the account for 15 minutes; a per-IP limit besides.
+ * addresses exist; a per-IP limit besides.
+ *
+ * Lockout follows OWASP's device cookies (docs/decisions/account-device-cookies.md): a successful
+ * sign-in gives the browser a signed cookie naming the user and a nonce. Failures from a browser
+ * that presents a valid one for the account count against that cookie only (5 in 15 minutes hold
+ * that cookie); failures from any other browser count against the account's lockout for unknown
+ * browsers (5 in a row hold them all for 15 minutes), which the owner's browser does not obey.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseEmail } from '../../domain/email.js';
 import type {
   AuditLog,
@@ -14,10 +21,35 @@ import type {
   UserStore,
 } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
+import type { DeviceLockouts } from './ports.js';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const SIGN_IN_LOCK_SECONDS = 15 * 60;
 export const SIGN_INS_PER_IP_PER_10_MIN = 50;
+/** a device cookie's own allowance: this many failures within the lock time hold that cookie */
+export const MAX_FAILED_SIGN_INS_PER_DEVICE = 5;
+
+/** The device cookie's value: `<user id>.<nonce>.<HMAC of both>`. */
+export function deviceCookieValue(secret: string, userId: string, nonce: string): string {
+  return `${userId}.${nonce}.${deviceMac(secret, userId, nonce)}`;
+}
+
+function deviceMac(secret: string, userId: string, nonce: string): string {
+  return createHmac('sha256', secret).update(`device:${userId}.${nonce}`).digest('base64url');
+}
+
+/** The user and nonce of a device cookie whose signature holds; null for anything else. */
+export function readDeviceCookie(
+  secret: string,
+  value: string | undefined,
+): { userId: string; nonce: string } | null {
+  const m = value?.match(/^([0-9a-f-]{36})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/);
+  if (!m) return null;
+  const [, userId = '', nonce = '', mac = ''] = m;
+  const want = Buffer.from(deviceMac(secret, userId, nonce));
+  const got = Buffer.from(mac);
+  return want.length === got.length && timingSafeEqual(want, got) ? { userId, nonce } : null;
+}
 
 export type SignInDeps = {
   users: UserStore;
@@ -31,16 +63,25 @@ export type SignInDeps = {
   lockNotice?: (user: UserRecord) => OutgoingMail;
   /** told once the lock notice is queued (main.ts: this process's mail worker sends it at once) */
   mailQueued?: MailQueued;
+  /** the device cookies' failure counters and the key that signs them; without them, no device cookies */
+  devices?: { lockouts: DeviceLockouts; secret: string };
 };
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  /** `deviceCookie`: the browser's new device cookie, when device cookies are on */
+  | { ok: true; userId: string; deviceCookie?: string }
   | { ok: false; reason: 'invalid' | 'suspended' }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 export function signInUseCases(deps: SignInDeps) {
   return {
-    async signIn(rawEmail: string, password: string, meta: RequestMeta): Promise<SignInResult> {
+    /** `deviceCookie`: the value of the browser's device cookie, if it sent one. */
+    async signIn(
+      rawEmail: string,
+      password: string,
+      meta: RequestMeta,
+      deviceCookie?: string,
+    ): Promise<SignInResult> {
       const now = deps.clock.now();
       if (meta.ip) {
         const limit = await deps.rateLimiter.hit(
@@ -59,16 +100,35 @@ export function signInUseCases(deps: SignInDeps) {
         await deps.audit.record({ action: 'session.sign_in_failed', ...meta }, now);
         return { ok: false, reason: 'invalid' };
       }
-      const lockedUntil = await deps.users.lockedUntil(user.id);
-      if (lockedUntil && lockedUntil.getTime() > now.getTime()) {
+      // A device cookie counts only for the account it names.
+      const devices = deps.devices;
+      const device = devices ? readDeviceCookie(devices.secret, deviceCookie) : null;
+      const deviceKey = device && device.userId === user.id ? `sign-in:device:${device.nonce}` : null;
+      const held =
+        devices && deviceKey
+          ? await devices.lockouts.heldUntil(
+              deviceKey,
+              MAX_FAILED_SIGN_INS_PER_DEVICE,
+              SIGN_IN_LOCK_SECONDS,
+              now,
+            )
+          : await deps.users.lockedUntil(user.id);
+      if (held && held.getTime() > now.getTime()) {
         await deps.audit.record(
-          { action: 'session.sign_in_failed', userId: user.id, ...meta, detail: { held: true } },
+          {
+            action: 'session.sign_in_failed',
+            userId: user.id,
+            ...meta,
+            detail: { held: true, knownDevice: deviceKey !== null },
+          },
           now,
         );
         return { ok: false, reason: 'invalid' };
       }
       if (!valid) {
-        if (deps.lockNotice) {
+        if (devices && deviceKey)
+          await devices.lockouts.fail(deviceKey, MAX_FAILED_SIGN_INS_PER_DEVICE, SIGN_IN_LOCK_SECONDS, now);
+        else if (deps.lockNotice) {
           const locked = await deps.users.recordFailedSignInAndNotify(
             user.id,
             now,
@@ -78,13 +138,26 @@ export function signInUseCases(deps: SignInDeps) {
           );
           if (locked) deps.mailQueued?.();
         } else await deps.users.recordFailedSignIn(user.id, now, MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS);
-        await deps.audit.record({ action: 'session.sign_in_failed', userId: user.id, ...meta }, now);
+        await deps.audit.record(
+          {
+            action: 'session.sign_in_failed',
+            userId: user.id,
+            ...meta,
+            ...(deviceKey ? { detail: { knownDevice: true } } : {}),
+          },
+          now,
+        );
         return { ok: false, reason: 'invalid' };
       }
       if (user.status === 'suspended') return { ok: false, reason: 'suspended' };
-      await deps.users.recordSignIn(user.id, now);
+      // The owner's browser leaves the hold on unknown browsers as it is: it may be someone
+      // guessing right now.
+      await deps.users.recordSignIn(user.id, now, deviceKey === null);
       await deps.audit.record({ action: 'session.signed_in', userId: user.id, ...meta }, now);
-      return { ok: true, userId: user.id };
+      if (!devices) return { ok: true, userId: user.id };
+      // A new nonce at every sign-in (OWASP): a cookie copied earlier stops counting as this browser.
+      const nonce = randomBytes(16).toString('base64url');
+      return { ok: true, userId: user.id, deviceCookie: deviceCookieValue(devices.secret, user.id, nonce) };
     },
   };
 }

@@ -61,7 +61,8 @@ export interface UserStore {
   findById(id: string): Promise<UserRecord | null>;
   /** Whether sign-in is on hold for this user after repeated failures. */
   lockedUntil(id: string): Promise<Date | null>;
-  recordSignIn(id: string, now: Date): Promise<void>;
+  /** `clearHold`: also ends the failure count and hold for unknown browsers (default true) */
+  recordSignIn(id: string, now: Date, clearHold?: boolean): Promise<void>;
   /** Counts a failure; the `max`-th in a row holds sign-in for `lockSeconds`. */
   recordFailedSignIn(id: string, now: Date, max: number, lockSeconds: number): Promise<void>;
   /**

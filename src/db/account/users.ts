@@ -89,10 +89,10 @@ export function userStore(db: Db): AccountUserStore {
       const [row] = await db.select({ t: users.lockedUntil }).from(users).where(eq(users.id, id));
       return row?.t ?? null;
     },
-    async recordSignIn(id, now) {
+    async recordSignIn(id, now, clearHold = true) {
       await db
         .update(users)
-        .set({ lastSignInAt: now, failedSignIns: 0, lockedUntil: null })
+        .set(clearHold ? { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } : { lastSignInAt: now })
         .where(eq(users.id, id));
     },
     async recordFailedSignIn(id, now, max, lockSeconds) {

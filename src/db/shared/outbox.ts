@@ -1,5 +1,5 @@
 /** The mail outbox on PostgreSQL: queued rows are leased to one worker at a time. */
-import { and, asc, desc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { OutgoingMail } from '../../app/shared/ports.js';
 import type { Db } from './client.js';
 import { mailOutbox } from '../schema/index.js';
@@ -16,6 +16,14 @@ export function outboxRow(mail: OutgoingMail, now: Date, registrationId: string 
     createdAt: now,
   };
 }
+
+/**
+ * The mails that carry a one-time code (registration, e-mail change, password reset). Once a relay
+ * has taken one, its body is replaced by ERASED_CODE_MAIL_BODY: the row keeps what the audit needs
+ * (template, address, subject, times), not the code (docs/decisions/code-mails-erased.md).
+ */
+export const CODE_MAIL_TEMPLATES = ['registration_code', 'email_change_code', 'password_reset_code'];
+export const ERASED_CODE_MAIL_BODY = '（認証コードを含む本文は、送信後に消去しました）';
 
 export type OutboxMail = { id: number; to: string; subject: string; body: string; attempts: number };
 
@@ -77,10 +85,21 @@ export function outboxStore(db: Db) {
       }));
     },
 
-    async markSent(id: number, now: Date): Promise<void> {
+    /** `eraseCode`: a code mail's body goes (a relay delivered it; see CODE_MAIL_TEMPLATES). */
+    async markSent(id: number, now: Date, eraseCode = false): Promise<void> {
       await db
         .update(mailOutbox)
-        .set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null })
+        .set({
+          status: 'sent',
+          sentAt: now,
+          lockedUntil: null,
+          lastError: null,
+          ...(eraseCode
+            ? {
+                body: sql`case when ${inArray(mailOutbox.template, CODE_MAIL_TEMPLATES)} then ${ERASED_CODE_MAIL_BODY} else ${mailOutbox.body} end`,
+              }
+            : {}),
+        })
         .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'sending')));
     },
 

@@ -1,5 +1,6 @@
 /** RateLimiter on PostgreSQL: fixed windows, one atomic upsert per hit, shared by every process. */
-import { lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
+import type { DeviceLockouts } from '../../app/account/ports.js';
 import type { RateLimiter } from '../../app/shared/ports.js';
 import type { Db } from './client.js';
 import { rateLimits } from '../schema/index.js';
@@ -41,4 +42,39 @@ export async function deleteOldCounters(db: Db, before: Date): Promise<void> {
   await deleteInBatches(db, rateLimits, rateLimits.key, lt(rateLimits.windowStart, before), [
     rateLimits.windowStart,
   ]);
+}
+
+/**
+ * DeviceLockouts on the same table: `count` failures since `window_start`; once `count` reaches
+ * `max`, `window_start` moves to that failure and the key is held until `lockSeconds` after it.
+ */
+export function deviceLockouts(db: Db): DeviceLockouts {
+  return {
+    async heldUntil(key, max, lockSeconds, now) {
+      const [row] = await db
+        .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+        .from(rateLimits)
+        .where(eq(rateLimits.key, key));
+      if (!row || row.count < max) return null;
+      const until = new Date(row.windowStart.getTime() + lockSeconds * 1000);
+      return until.getTime() > now.getTime() ? until : null;
+    },
+    async fail(key, max, lockSeconds, now) {
+      const floor = sql`${new Date(now.getTime() - lockSeconds * 1000).toISOString()}::timestamptz`;
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const stale = sql`${rateLimits.windowStart} <= ${floor}`;
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key, windowStart: now, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
+            windowStart: sql`case when ${stale} or ${rateLimits.count} + 1 = ${max} then ${at} else ${rateLimits.windowStart} end`,
+          },
+        })
+        .returning({ count: rateLimits.count });
+      return (row?.count ?? 1) === max;
+    },
+  };
 }

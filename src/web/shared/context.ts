@@ -39,6 +39,11 @@ export type AppEnv = {
     meta: RequestMeta;
     /** the form token; the first call sets the browser's CSRF cookie if it has none (see security.ts) */
     csrfToken: () => string;
+    /**
+     * A new CSRF cookie and token from here on, the old token refused: called whenever the session
+     * changes (sign-in, sign-out, a credential change that replaces the sessions).
+     */
+    renewCsrf: () => void;
     session: CurrentSession;
     sessionId: string | undefined;
     /** the page language: the `lang` cookie, Japanese by default */
@@ -50,5 +55,13 @@ export type Ctx = Context<AppEnv>;
 
 export function cookieNames(secure: boolean) {
   const p = secure ? '__Host-' : '';
-  return { session: `${p}sid`, flow: `${p}reg`, csrf: `${p}csrf`, notice: `${p}flash`, lang: `${p}lang` };
+  return {
+    session: `${p}sid`,
+    flow: `${p}reg`,
+    csrf: `${p}csrf`,
+    notice: `${p}flash`,
+    lang: `${p}lang`,
+    /** the device cookie of sign-in (app/account/sign-in.ts): the owner's browser is not held */
+    device: `${p}device`,
+  };
 }

@@ -83,6 +83,8 @@ function sameToken(a: string, b: string): boolean {
 /**
  * A per-browser random cookie; forms carry its HMAC. A POST must carry the right token and must not
  * come from another site (Sec-Fetch-Site / Origin). Failures are answered by `onFail` (a 403 page).
+ * The cookie is replaced (`renewCsrf`) whenever the session changes, so that a token from before a
+ * sign-in or sign-out is refused after it (OWASP: renew the token with the session).
  */
 export function csrf(opts: {
   secret: string;
@@ -96,22 +98,28 @@ export function csrf(opts: {
     // The cookie and the token are made when a page first asks for the token (a form): a page
     // without a form costs no random bytes, no HMAC and no Set-Cookie.
     let token: string | undefined;
+    const newCookie = (): string => {
+      const cookie = pooledRandomToken(24);
+      setCookie(c, opts.cookieName, cookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: opts.secure,
+        path: '/',
+      });
+      return cookie;
+    };
     const issue = (): string => {
       if (token !== undefined) return token;
       let cookie = getCookie(c, opts.cookieName);
-      if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) {
-        cookie = pooledRandomToken(24);
-        setCookie(c, opts.cookieName, cookie, {
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: opts.secure,
-          path: '/',
-        });
-      }
+      if (!cookie || !/^[A-Za-z0-9_-]{20,100}$/.test(cookie)) cookie = newCookie();
       token = csrfToken(opts.secret, cookie);
       return token;
     };
     c.set('csrfToken', issue);
+    // After the check below: the token this request carried was the old session's.
+    c.set('renewCsrf', () => {
+      token = csrfToken(opts.secret, newCookie());
+    });
     if (SAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') return opts.onFail(c);
@@ -129,5 +137,32 @@ export function csrf(opts: {
     }
     if (typeof sent !== 'string' || !sameToken(sent, issue())) return opts.onFail(c);
     return next();
+  };
+}
+
+/**
+ * Whether a raw query string decodes to clean text: valid UTF-8 (no `%FF`, no lone surrogate) and
+ * no NUL or U+FFFD, the same rule as forms (render.ts: readForm).
+ */
+export function cleanQueryString(query: string): boolean {
+  for (const part of query.split('&')) {
+    let text: string;
+    try {
+      text = decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return false;
+    }
+    if (text.includes('\u0000') || text.includes('\uFFFD')) return false;
+  }
+  return true;
+}
+
+/** Refuses (with `onBad`, a 400 page) a request whose query string is not clean text. */
+export function cleanQueries(onBad: (c: Ctx) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = c.req.url;
+    const at = url.indexOf('?');
+    if (at >= 0 && !cleanQueryString(url.slice(at + 1))) return onBad(c);
+    await next();
   };
 }

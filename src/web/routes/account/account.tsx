@@ -1,6 +1,6 @@
 /** Signing in and out, and マイページ. */
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { parseEmail } from '../../../domain/email.js';
 import type { UserKind } from '../../../domain/profile.js';
 import { k, type Lang } from '../../../messages/i18n.js';
@@ -32,7 +32,9 @@ function registeredOn(lang: Lang, at: Date): string {
   return REGISTERED_ON[lang].format(at);
 }
 
-/** Only a local path may be a destination after sign-in (no open redirect). */
+/** How long a browser is remembered as one its owner signed in from (renewed at every sign-in). */
+const DEVICE_COOKIE_SECONDS = 365 * 86400;
+
 /** Where to go after signing in: a path on this site other than ログイン itself, or マイページ. */
 export function safeNext(next: string | undefined): string {
   const path = safeLocalPath(next, '/mypage');
@@ -113,7 +115,12 @@ export function accountRoutes(deps: WebDeps) {
     if (!email.trim()) errors.push({ field: 'email', message: k('メールアドレスを入力してください') });
     if (!form.password) errors.push({ field: 'password', message: k('パスワードを入力してください') });
     if (errors.length) return loginPage(c, { email, next: form.next, errors, status: 400 });
-    const result = await deps.signIn.signIn(email, form.password ?? '', c.get('meta'));
+    const result = await deps.signIn.signIn(
+      email,
+      form.password ?? '',
+      c.get('meta'),
+      getCookie(c, names.device),
+    );
     if (!result.ok) {
       const message =
         result.reason === 'suspended'
@@ -138,12 +145,22 @@ export function accountRoutes(deps: WebDeps) {
       secure: deps.config.secureCookies,
       path: '/',
     });
+    c.get('renewCsrf')();
+    if (result.deviceCookie)
+      setCookie(c, names.device, result.deviceCookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies,
+        path: '/',
+        maxAge: DEVICE_COOKIE_SECONDS,
+      });
     return c.redirect(safeNext(form.next), 303);
   });
 
   r.post('/logout', async (c) => {
     await deps.sessions.end(c.get('sessionId'), c.get('meta'));
     deleteCookie(c, names.session, { path: '/', secure: deps.config.secureCookies });
+    c.get('renewCsrf')();
     return c.redirect('/', 303);
   });
 

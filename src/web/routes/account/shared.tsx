@@ -42,7 +42,10 @@ export function clearCookie(c: Ctx, deps: WebDeps, name: string): void {
   deleteCookie(c, name, { path: '/', secure: deps.config.secureCookies });
 }
 
-/** The new session id after a credential change (the old one is already gone in the database). */
+/**
+ * The new session id after a credential change (the old one is already gone in the database), and
+ * a new CSRF token with it.
+ */
 export function setSessionCookie(c: Ctx, deps: WebDeps, sessionId: string): void {
   setCookie(c, cookieNames(deps.config.secureCookies).session, sessionId, {
     httpOnly: true,
@@ -50,10 +53,12 @@ export function setSessionCookie(c: Ctx, deps: WebDeps, sessionId: string): void
     secure: deps.config.secureCookies,
     path: '/',
   });
+  c.get('renewCsrf')();
 }
 
 export function clearSessionCookie(c: Ctx, deps: WebDeps): void {
   clearCookie(c, deps, cookieNames(deps.config.secureCookies).session);
+  c.get('renewCsrf')();
 }
 
 /** The signed-in person, or null. */

@@ -504,6 +504,7 @@ export function registrationRoutes(deps: WebDeps) {
         secure: deps.config.secureCookies,
         path: '/',
       });
+      c.get('renewCsrf')();
     }
     return c.redirect('/register/complete', 303);
   });

@@ -100,6 +100,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
       });
     }
     setCookie(c, cookie.name, result.sessionId, cookie.options);
+    c.get('renewCsrf')();
     const next = safeAdminNext(form.next);
     return c.redirect(
       next === '/admin' ? '/admin/login/code' : `/admin/login/code?next=${encodeURIComponent(next)}`,
@@ -159,6 +160,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
     const result = await bo.staff.verifyCode(c.get('staffSid'), form.code ?? '', c.get('meta'));
     if (result.ok) {
       setCookie(c, cookie.name, result.sessionId, cookie.options);
+      c.get('renewCsrf')();
       return c.redirect(safeAdminNext(form.next), 303);
     }
     if (result.reason === 'no_session') return c.redirect('/admin/login?timeout=1', 303);
@@ -193,6 +195,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
   r.post('/logout', async (c) => {
     await bo.staff.signOut(c.get('staffSid'), c.get('meta'));
     deleteCookie(c, cookie.name, { path: '/admin', secure: deps.config.secureCookies });
+    c.get('renewCsrf')();
     return c.redirect('/admin/login', 303);
   });
 
@@ -303,6 +306,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
     );
     if (result.ok) {
       setCookie(c, cookie.name, result.sessionId, cookie.options);
+      c.get('renewCsrf')();
       return c.redirect('/admin', 303);
     }
     if ('problem' in result) return enrolGone(c, result.problem);
