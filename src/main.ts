@@ -41,6 +41,7 @@ import { auditReader } from './db/staff/audit.js';
 import { dashboardStore } from './db/staff/dashboard.js';
 import { staffUserStore } from './db/staff/users.js';
 import { japaneseNoticeMailTemplates } from './mail/templates/ja/notices.js';
+import { japaneseStaffUserMailTemplates } from './mail/templates/ja/staff.js';
 
 export type Running = {
   url: string;
@@ -186,7 +187,7 @@ export async function startServer(
       auditReader: backOfficeAuditReader,
       audit,
       clock,
-      templates: japaneseNoticeMailTemplates,
+      templates: japaneseStaffUserMailTemplates,
     }),
     dashboard: dashboardUseCases({
       dashboard: dashboardStore(db),

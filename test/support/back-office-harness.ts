@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
 import { noticeUseCases } from '../../src/app/notices/notices.js';
-import type { NoticeMailTemplates } from '../../src/app/staff/ports.js';
+import type { NoticeMailTemplates } from '../../src/app/notices/ports.js';
 import { staffUseCases, type StaffMember } from '../../src/app/staff/staff.js';
 import { dashboardUseCases } from '../../src/app/staff/dashboard.js';
 import { staffUserUseCases } from '../../src/app/staff/users.js';
@@ -16,6 +16,7 @@ import { auditReader } from '../../src/db/staff/audit.js';
 import { dashboardStore } from '../../src/db/staff/dashboard.js';
 import { staffUserStore } from '../../src/db/staff/users.js';
 import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';
+import { japaneseStaffUserMailTemplates } from '../../src/mail/templates/ja/staff.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
 
@@ -118,7 +119,7 @@ export function backOfficeHarness(
     auditReader: reader,
     audit,
     clock,
-    templates: japaneseNoticeMailTemplates,
+    templates: japaneseStaffUserMailTemplates,
   });
   const dashboard = dashboardUseCases({
     dashboard: dashboardStore(db),
