@@ -51,6 +51,13 @@ export default {
       to: { path: '^src/web/' },
     },
     {
+      name: 'adapters-only-ports',
+      comment: 'Stores and mail know of app only the ports they implement (app/<capability>/ports.ts).',
+      severity: 'error',
+      from: { path: '^src/(db|mail)/' },
+      to: { path: '^src/app/', pathNot: '^src/app/[^/]+/ports[.]ts$' },
+    },
+    {
       name: 'messages-are-text',
       comment: 'The text catalogue may read domain rules (limits, error codes), nothing above them.',
       severity: 'error',

@@ -35,6 +35,7 @@ const TREE: Record<string, string> = {
   'src/domain/deep/rule.ts': `import type { Row } from '../../app/account/ports.js';\nexport const d: Row | null = null;\n`,
   'src/web/routes/account/db.tsx': `import { rows } from '../../../db/account/rows.js';\nexport const w = rows;\n`,
   'src/mail/templates/ja/link.ts': `import { p } from '../../../web/routes/account/page.js';\nexport const l = p;\n`,
+  'src/db/notices/uses.ts': `import { a } from '../../app/notices/a.js';\nexport const u = a;\n`,
   'src/messages/en.ts': `import type { Row } from '../app/account/ports.js';\nexport const e: Row | null = null;\n`,
   'src/app/notices/a.ts': `import { b } from './b.js';\nexport const a = () => b;\n`,
   'src/app/notices/b.ts': `import { a } from './a.js';\nexport const b = () => a;\n`,
@@ -76,6 +77,7 @@ describe('the layer rules (.dependency-cruiser.mjs)', () => {
         'web-not-to-db: src/web/routes/account/db.tsx → src/db/account/rows.ts',
         'adapters-not-to-web: src/mail/templates/ja/link.ts → src/web/routes/account/page.tsx',
         'messages-are-text: src/messages/en.ts → src/app/account/ports.ts',
+        'adapters-only-ports: src/db/notices/uses.ts → src/app/notices/a.ts',
         'no-circular: src/app/notices/a.ts → src/app/notices/b.ts',
       ].sort(),
     );
