@@ -32,28 +32,16 @@ export default tseslint.config(
       globals: { document: 'readonly', window: 'readonly', HTMLDialogElement: 'readonly', fetch: 'readonly' },
     },
   },
+  // Which layer may import which is checked by dependency-cruiser (.dependency-cruiser.mjs).
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', '../db/*', '../web/*', '../app/*', '../mail/*'] },
-      ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'The domain takes time as an argument.',
         },
-      ],
-    },
-  },
-  {
-    files: ['src/app/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['../db/*', '../web/*', '../mail/*', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'] },
       ],
     },
   },

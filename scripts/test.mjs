@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: make sure Debian's Chromium is there (installing it with apt when we are root), then
-// type-check and run every test: unit, integration (PGlite, and PostgreSQL when TEST_DATABASE_URL
-// is set) and end-to-end in Chromium.
+// type-check, lint (ESLint, Prettier, the layer rules) and run every test: unit, integration (PGlite,
+// and PostgreSQL when TEST_DATABASE_URL is set) and end-to-end in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -39,6 +39,8 @@ for (const [cmd, ...args] of [
   ['npx', 'tsc', '--noEmit', '-p', '.'],
   ['npx', 'eslint', '.'],
   ['npx', 'prettier', '--check', '--log-level', 'warn', '.'],
+  // The layer rules (.dependency-cruiser.mjs): imports point down only, at any depth.
+  ['npx', 'depcruise', 'src', '--config', '.dependency-cruiser.mjs'],
 ]) {
   const code = run(cmd, args);
   if (code !== 0) process.exit(code);

@@ -1,7 +1,8 @@
 /**
- * The composition root: opens the database, wires stores, use cases, mail and the HTTP app, and
- * starts the background jobs (mail worker, sweep). `server.ts` calls it for the process; tests call
- * it with their own config and clock.
+ * The composition root. `wire` builds the stores, use cases and mail templates on a database, once,
+ * for the process and for every test harness; `startServer` opens the database, wires, and adds the
+ * HTTP app and the background jobs (mail worker, notice mail, sweep). `server.ts` calls it for the
+ * process; tests call it with their own config and clock, or call `wire` with their own settings.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,7 @@ import { englishAccountMailTemplates } from './mail/templates/en/account.js';
 import { japaneseAccountMailTemplates } from './mail/templates/ja/account.js';
 import type { Config } from './config.js';
 import { auditStore } from './db/shared/audit.js';
-import { isReady, openDatabase, type Database, type OpenOptions } from './db/shared/client.js';
+import { isReady, openDatabase, type Database, type Db, type OpenOptions } from './db/shared/client.js';
 import { outboxStore } from './db/shared/outbox.js';
 import { deleteOldCounters, deviceLockouts, rateLimiter } from './db/shared/rate-limits.js';
 import { registrationStore } from './db/registration/registrations.js';
@@ -31,6 +32,7 @@ import { createTransport } from './mail/delivery/transport.js';
 import { startMailWorker, type MailWorker } from './mail/delivery/worker.js';
 import { createApp } from './web/app.js';
 import { noticeUseCases } from './app/notices/notices.js';
+import type { NoticeMailTemplates } from './app/notices/ports.js';
 import { staffUseCases, STAFF_ABSOLUTE_SECONDS, STAFF_IDLE_SECONDS } from './app/staff/staff.js';
 import type { BackOffice } from './app/staff/back-office.js';
 import { dashboardUseCases } from './app/staff/dashboard.js';
@@ -42,6 +44,7 @@ import { auditReader } from './db/staff/audit.js';
 import { dashboardStore } from './db/staff/dashboard.js';
 import { staffUserStore } from './db/staff/users.js';
 import { japaneseNoticeMailTemplates } from './mail/templates/ja/notices.js';
+import { japaneseStaffUserMailTemplates } from './mail/templates/ja/staff.js';
 
 export type Running = {
   url: string;
@@ -91,14 +94,9 @@ export async function startServer(
   const releaseEmbedded =
     !options.database && !options.open && !config.databaseUrl ? holdEmbeddedDatabase(config.dataDir) : null;
 
-  const users = userStore(db);
-  const registrations = registrationStore(db);
-  const codes = emailCodeStore(db);
-  const audit = auditStore(db);
-  const limiter = rateLimiter(db);
-  const outbox = outboxStore(db);
   // The mail worker of this process. The use cases tell it when they have queued mail, so a code
   // leaves at once; mail queued by other processes is found by its poll.
+  const outbox = outboxStore(db);
   const transport = createTransport(config.smtpUrl, config.mailFrom, {
     connections: config.mailConnections,
   });
@@ -108,99 +106,14 @@ export async function startServer(
     concurrency: config.mailConnections,
     onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
   });
-  const mailQueued = () => mailWorker.nudge();
-  const registration = registrationUseCases({
-    registrations,
-    codes,
-    users,
-    hasher: argon2Hasher,
-    rateLimiter: limiter,
-    audit,
-    templates: { ja: japaneseMailTemplates, en: englishMailTemplates },
+  const { registration, sessions, signIn, account, backOffice, sweep } = wire({
+    db,
+    settings: config,
     clock,
-    secret: config.sessionSecret,
-    ttlSeconds: config.registrationTtlSeconds,
-    codeMailsPerIpPer10Min: config.codeMailsPerIpPer10Min,
-    startsPerIpPer10Min: config.registrationStartsPerIpPer10Min,
-    mailDomain: config.mailDomain,
-    baseUrl: config.baseUrl,
-    mailQueued,
-  });
-  // The account mails in each language: a user's mail is written in the user's language.
-  const accountMails = { ja: japaneseAccountMailTemplates, en: englishAccountMailTemplates };
-  const sessions = sessionUseCases({
-    sessions: sessionStore(db),
-    users,
-    audit,
-    clock,
-    idleSeconds: config.sessionIdleSeconds,
-    absoluteSeconds: config.sessionAbsoluteSeconds,
-  });
-  const signIn = signInUseCases({
-    users,
-    hasher: argon2Hasher,
-    rateLimiter: limiter,
-    audit,
-    clock,
-    dummyHash: await argon2Hasher.hash('not-a-real-password-0'),
-    lockNotice: signInLockNotice(accountMails, config.baseUrl, clock),
-    mailQueued,
-    devices: { lockouts: deviceLockouts(db), secret: config.sessionSecret },
-  });
-  // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
-  const account = accountUseCases({
-    users,
-    flows: accountFlowStore(db),
-    codes,
-    hasher: argon2Hasher,
-    rateLimiter: limiter,
-    audit,
-    templates: accountMails,
-    clock,
-    secret: config.sessionSecret,
-    ttlSeconds: config.registrationTtlSeconds,
-    codeMailsPerIpPer10Min: config.codeMailsPerIpPer10Min,
-    mailDomain: config.mailDomain,
-    baseUrl: config.baseUrl,
-    mailQueued,
+    dummyHashes: await dummyHashes(),
+    mailQueued: () => mailWorker.nudge(),
   });
 
-  // The back office: staff, notices and their mail, users, dashboard (issue 6).
-  const backOfficeAuditReader = auditReader(db);
-  const backOffice: BackOffice = {
-    staff: staffUseCases({
-      staff: staffStore(db),
-      sessions: staffSessionStore(db),
-      hasher: argon2Hasher,
-      rateLimiter: limiter,
-      audit,
-      clock,
-      sessionSecret: config.sessionSecret,
-      baseUrl: config.baseUrl,
-      dummyHash: await argon2Hasher.hash('not-a-real-password-1'),
-    }),
-    notices: noticeUseCases({
-      notices: noticeStore(db),
-      audit,
-      clock,
-      templates: japaneseNoticeMailTemplates,
-      baseUrl: config.baseUrl,
-    }),
-    users: staffUserUseCases({
-      users: staffUserStore(db),
-      auditReader: backOfficeAuditReader,
-      audit,
-      clock,
-      templates: japaneseNoticeMailTemplates,
-    }),
-    dashboard: dashboardUseCases({
-      dashboard: dashboardStore(db),
-      auditReader: backOfficeAuditReader,
-      audit,
-      clock,
-      registrationTtlSeconds: config.registrationTtlSeconds,
-    }),
-  };
   // Notice mail goes out in batches; every process continues whatever notice is being sent.
   let noticeBatches: Promise<number> | null = null;
   const sendNoticeBatches = () => {
@@ -216,23 +129,6 @@ export async function startServer(
   }, config.mailPollMs);
   noticeTimer.unref();
 
-  const sweep = async () => {
-    const n = await registration.sweepExpired();
-    await account.sweepExpired();
-    await deleteOldCounters(db, new Date(clock.now().getTime() - 86400 * 1000));
-    const now = clock.now().getTime();
-    await deleteOldSessions(
-      db,
-      new Date(now - config.sessionIdleSeconds * 1000),
-      new Date(now - config.sessionAbsoluteSeconds * 1000),
-    );
-    await deleteOldStaffSessions(
-      db,
-      new Date(now - STAFF_IDLE_SECONDS * 1000),
-      new Date(now - STAFF_ABSOLUTE_SECONDS * 1000),
-    );
-    return n;
-  };
   let sweepTimer: NodeJS.Timeout | null = setInterval(() => {
     sweep().catch((e: unknown) =>
       logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'sweep failed'),
@@ -283,5 +179,192 @@ export async function startServer(
       })();
       return closing;
     },
+  };
+}
+
+/** The settings the use cases read: a part of Config, so that a test gives only these. */
+export type WiringSettings = Pick<
+  Config,
+  | 'baseUrl'
+  | 'sessionSecret'
+  | 'mailDomain'
+  | 'registrationTtlSeconds'
+  | 'codeMailsPerIpPer10Min'
+  | 'registrationStartsPerIpPer10Min'
+  | 'sessionIdleSeconds'
+  | 'sessionAbsoluteSeconds'
+>;
+
+export type WiringDeps = {
+  db: Db;
+  settings: WiringSettings;
+  clock: Clock;
+  /**
+   * What sign-in checks a password against when nobody has the address, so that it takes as long
+   * either way (residents, staff): `dummyHashes()` for the process; tests give a fixed one.
+   */
+  dummyHashes: { resident: string; staff: string };
+  /** Told when a use case has queued mail (the mail worker then sends it at once). */
+  mailQueued?: () => void;
+  /** The notices' mail templates (default: Japanese); a test gives one that crashes. */
+  noticeTemplates?: NoticeMailTemplates;
+  /** How many notice mails one batch queues (default: NOTICE_MAIL_BATCH). */
+  noticeBatchSize?: number;
+};
+
+export type Wired = ReturnType<typeof wire>;
+
+/** Two argon2id hashes of passwords nobody has, made once per process (see WiringDeps). */
+export async function dummyHashes(): Promise<WiringDeps['dummyHashes']> {
+  return {
+    resident: await argon2Hasher.hash('not-a-real-password-0'),
+    staff: await argon2Hasher.hash('not-a-real-password-1'),
+  };
+}
+
+/** The stores, use cases and mail templates of the app on one database: the process's and the tests'. */
+export function wire(deps: WiringDeps) {
+  const { db, settings, clock, mailQueued } = deps;
+
+  // Stores, one a line.
+  const users = userStore(db);
+  const registrations = registrationStore(db);
+  const codes = emailCodeStore(db);
+  const accountFlows = accountFlowStore(db);
+  const residentSessions = sessionStore(db);
+  const audit = auditStore(db);
+  const limiter = rateLimiter(db);
+  const outbox = outboxStore(db);
+  const staffMembers = staffStore(db);
+  const staffSessions = staffSessionStore(db);
+  const notices = noticeStore(db);
+  const staffUsers = staffUserStore(db);
+  const dashboard = dashboardStore(db);
+  const backOfficeAuditReader = auditReader(db);
+
+  // Mail templates: a resident's mail is written in the resident's language; the back office's in Japanese.
+  const registrationMails = { ja: japaneseMailTemplates, en: englishMailTemplates };
+  const accountMails = { ja: japaneseAccountMailTemplates, en: englishAccountMailTemplates };
+  const noticeMails = deps.noticeTemplates ?? japaneseNoticeMailTemplates;
+  const staffUserMails = japaneseStaffUserMailTemplates;
+
+  const registration = registrationUseCases({
+    registrations,
+    codes,
+    users,
+    hasher: argon2Hasher,
+    rateLimiter: limiter,
+    audit,
+    templates: registrationMails,
+    clock,
+    secret: settings.sessionSecret,
+    ttlSeconds: settings.registrationTtlSeconds,
+    codeMailsPerIpPer10Min: settings.codeMailsPerIpPer10Min,
+    startsPerIpPer10Min: settings.registrationStartsPerIpPer10Min,
+    mailDomain: settings.mailDomain,
+    baseUrl: settings.baseUrl,
+    mailQueued,
+  });
+  const sessions = sessionUseCases({
+    sessions: residentSessions,
+    users,
+    audit,
+    clock,
+    idleSeconds: settings.sessionIdleSeconds,
+    absoluteSeconds: settings.sessionAbsoluteSeconds,
+  });
+  const signIn = signInUseCases({
+    users,
+    hasher: argon2Hasher,
+    rateLimiter: limiter,
+    audit,
+    clock,
+    dummyHash: deps.dummyHashes.resident,
+    lockNotice: signInLockNotice(accountMails, settings.baseUrl, clock),
+    mailQueued,
+    devices: { lockouts: deviceLockouts(db), secret: settings.sessionSecret },
+  });
+  // The account side (issue 3): profile, e-mail and password changes, password reset, 退会.
+  const account = accountUseCases({
+    users,
+    flows: accountFlows,
+    codes,
+    hasher: argon2Hasher,
+    rateLimiter: limiter,
+    audit,
+    templates: accountMails,
+    clock,
+    secret: settings.sessionSecret,
+    ttlSeconds: settings.registrationTtlSeconds,
+    codeMailsPerIpPer10Min: settings.codeMailsPerIpPer10Min,
+    mailDomain: settings.mailDomain,
+    baseUrl: settings.baseUrl,
+    mailQueued,
+  });
+
+  // The back office: staff, notices and their mail, users, dashboard (issue 6).
+  const backOffice: BackOffice = {
+    staff: staffUseCases({
+      staff: staffMembers,
+      sessions: staffSessions,
+      hasher: argon2Hasher,
+      rateLimiter: limiter,
+      audit,
+      clock,
+      sessionSecret: settings.sessionSecret,
+      baseUrl: settings.baseUrl,
+      dummyHash: deps.dummyHashes.staff,
+    }),
+    notices: noticeUseCases({
+      notices,
+      audit,
+      clock,
+      templates: noticeMails,
+      baseUrl: settings.baseUrl,
+      batchSize: deps.noticeBatchSize,
+    }),
+    users: staffUserUseCases({
+      users: staffUsers,
+      auditReader: backOfficeAuditReader,
+      audit,
+      clock,
+      templates: staffUserMails,
+    }),
+    dashboard: dashboardUseCases({
+      dashboard,
+      auditReader: backOfficeAuditReader,
+      audit,
+      clock,
+      registrationTtlSeconds: settings.registrationTtlSeconds,
+    }),
+  };
+
+  /** Deletes what has expired: pending flows, old counters, ended sessions; returns the flows deleted. */
+  const sweep = async () => {
+    const n = await registration.sweepExpired();
+    await account.sweepExpired();
+    await deleteOldCounters(db, new Date(clock.now().getTime() - 86400 * 1000));
+    const now = clock.now().getTime();
+    await deleteOldSessions(
+      db,
+      new Date(now - settings.sessionIdleSeconds * 1000),
+      new Date(now - settings.sessionAbsoluteSeconds * 1000),
+    );
+    await deleteOldStaffSessions(
+      db,
+      new Date(now - STAFF_IDLE_SECONDS * 1000),
+      new Date(now - STAFF_ABSOLUTE_SECONDS * 1000),
+    );
+    return n;
+  };
+
+  return {
+    stores: { users, outbox, audit, auditReader: backOfficeAuditReader },
+    registration,
+    sessions,
+    signIn,
+    account,
+    backOffice,
+    sweep,
   };
 }

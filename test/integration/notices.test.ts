@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { StaffMember } from '../../src/app/staff/staff.js';
-import type { NoticeMailTemplates } from '../../src/app/staff/ports.js';
+import type { NoticeMailTemplates } from '../../src/app/notices/ports.js';
 import { outboxStore } from '../../src/db/shared/outbox.js';
 import { auditLog, mailOutbox, noticeDeliveries, notices } from '../../src/db/schema/index.js';
 import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';

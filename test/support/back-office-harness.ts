@@ -1,23 +1,16 @@
-/** The back office's real use cases on a test database, with a clock the test moves, and fixtures. */
+/**
+ * The back office's real use cases (the app's own wiring) on a test database, with a clock the test
+ * moves, and fixtures.
+ */
 import { eq } from 'drizzle-orm';
 import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
-import { noticeUseCases } from '../../src/app/notices/notices.js';
-import type { NoticeMailTemplates } from '../../src/app/staff/ports.js';
-import { staffUseCases, type StaffMember } from '../../src/app/staff/staff.js';
-import { dashboardUseCases } from '../../src/app/staff/dashboard.js';
-import { staffUserUseCases } from '../../src/app/staff/users.js';
+import type { NoticeMailTemplates } from '../../src/app/notices/ports.js';
+import type { StaffMember } from '../../src/app/staff/staff.js';
 import { base32Decode, totpCode, totpStep } from '../../src/app/staff/totp.js';
-import { auditStore } from '../../src/db/shared/audit.js';
-import { noticeStore } from '../../src/db/notices/notices.js';
-import { rateLimiter } from '../../src/db/shared/rate-limits.js';
 import { users } from '../../src/db/schema/index.js';
-import { staffSessionStore, staffStore } from '../../src/db/staff/staff.js';
-import { auditReader } from '../../src/db/staff/audit.js';
-import { dashboardStore } from '../../src/db/staff/dashboard.js';
-import { staffUserStore } from '../../src/db/staff/users.js';
-import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';
-import { TestClock } from './clock.js';
+import type { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
+import { testWiring } from './wiring.js';
 
 export const STAFF_META = { ip: '192.0.2.20', userAgent: 'vitest' };
 export const STAFF_PASSWORD = 'correct horse battery staple';
@@ -89,44 +82,14 @@ export function backOfficeHarness(
   database: TestDatabase,
   options: { clock?: TestClock; batchSize?: number; templates?: NoticeMailTemplates } = {},
 ) {
-  const db = database.db;
-  const clock = options.clock ?? new TestClock();
-  const audit = auditStore(db);
-  const reader = auditReader(db);
-  const staff = staffUseCases({
-    staff: staffStore(db),
-    sessions: staffSessionStore(db),
-    hasher: argon2Hasher,
-    rateLimiter: rateLimiter(db),
-    audit,
-    clock,
-    sessionSecret: SESSION_SECRET,
-    baseUrl: 'http://localhost:3000',
-    dummyHash:
-      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  const { db, clock, backOffice, stores } = testWiring(database, {
+    clock: options.clock,
+    settings: { sessionSecret: SESSION_SECRET },
+    noticeTemplates: options.templates,
+    noticeBatchSize: options.batchSize,
   });
-  const notices = noticeUseCases({
-    notices: noticeStore(db),
-    audit,
-    clock,
-    templates: options.templates ?? japaneseNoticeMailTemplates,
-    baseUrl: 'http://localhost:3000',
-    batchSize: options.batchSize,
-  });
-  const staffUsers = staffUserUseCases({
-    users: staffUserStore(db),
-    auditReader: reader,
-    audit,
-    clock,
-    templates: japaneseNoticeMailTemplates,
-  });
-  const dashboard = dashboardUseCases({
-    dashboard: dashboardStore(db),
-    auditReader: reader,
-    audit,
-    clock,
-    registrationTtlSeconds: 1800,
-  });
+  const { staff, notices, users: staffUsers, dashboard } = backOffice;
+  const { audit, auditReader: reader } = stores;
 
   /** The code an authenticator shows now, or for the next step when this step was used already. */
   const lastSteps = new Map<string, number>();

@@ -1,22 +1,9 @@
-/** Real use cases on a real test database, with a clock the test moves. */
+/** Real use cases (the app's own wiring) on a real test database, with a clock the test moves. */
 import { desc, eq } from 'drizzle-orm';
 import { parseEmail } from '../../src/domain/email.js';
-import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
-import { registrationUseCases } from '../../src/app/registration/registration.js';
-import { sessionUseCases } from '../../src/app/account/sessions.js';
-import { signInUseCases } from '../../src/app/account/sign-in.js';
-import { auditStore } from '../../src/db/shared/audit.js';
-import { outboxStore } from '../../src/db/shared/outbox.js';
-import { rateLimiter } from '../../src/db/shared/rate-limits.js';
-import { registrationStore } from '../../src/db/registration/registrations.js';
-import { emailCodeStore } from '../../src/db/email-codes/email-codes.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
-import { sessionStore } from '../../src/db/account/sessions.js';
-import { userStore } from '../../src/db/account/users.js';
-import { englishMailTemplates } from '../../src/mail/templates/en/registration.js';
-import { japaneseMailTemplates } from '../../src/mail/templates/ja/registration.js';
-import { TestClock } from './clock.js';
 import type { TestDatabase } from './databases.js';
+import { TEST_SETTINGS, testWiring } from './wiring.js';
 
 export const META = { ip: '192.0.2.10', userAgent: 'vitest' };
 
@@ -62,45 +49,14 @@ export function harness(
   database: TestDatabase,
   options: { ttlSeconds?: number; perIp?: number; startsPerIp?: number } = {},
 ) {
-  const db = database.db;
-  const clock = new TestClock();
-  const users = userStore(db);
-  const audit = auditStore(db);
-  const limiter = rateLimiter(db);
-  const registration = registrationUseCases({
-    registrations: registrationStore(db),
-    codes: emailCodeStore(db),
-    users,
-    hasher: argon2Hasher,
-    rateLimiter: limiter,
-    audit,
-    templates: { ja: japaneseMailTemplates, en: englishMailTemplates },
-    clock,
-    secret: 'test-secret-test-secret-test-secret',
-    ttlSeconds: options.ttlSeconds ?? 1800,
-    codeMailsPerIpPer10Min: options.perIp ?? 1000,
-    startsPerIpPer10Min: options.startsPerIp ?? 1000,
-    mailDomain: 'dx.city.kawasaki.jp',
-    baseUrl: 'http://localhost:3000',
+  const { db, clock, registration, sessions, signIn, account, stores, sweep } = testWiring(database, {
+    settings: {
+      registrationTtlSeconds: options.ttlSeconds ?? TEST_SETTINGS.registrationTtlSeconds,
+      codeMailsPerIpPer10Min: options.perIp ?? TEST_SETTINGS.codeMailsPerIpPer10Min,
+      registrationStartsPerIpPer10Min: options.startsPerIp ?? TEST_SETTINGS.registrationStartsPerIpPer10Min,
+    },
   });
-  const sessions = sessionUseCases({
-    sessions: sessionStore(db),
-    users,
-    audit,
-    clock,
-    idleSeconds: 1800,
-    absoluteSeconds: 43200,
-  });
-  const signIn = signInUseCases({
-    users,
-    hasher: argon2Hasher,
-    rateLimiter: limiter,
-    audit,
-    clock,
-    dummyHash:
-      '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-  });
-  const outbox = outboxStore(db);
+  const { users, outbox } = stores;
 
   /** The newest code mailed to an address (read from the outbox, as the mail worker would send it). */
   async function lastCode(typed: string): Promise<string> {
@@ -135,5 +91,17 @@ export function harness(
     return sent.token;
   }
 
-  return { db, clock, registration, sessions, signIn, users, outbox, lastCode, throughProfile };
+  return {
+    db,
+    clock,
+    registration,
+    sessions,
+    signIn,
+    account,
+    users,
+    outbox,
+    sweep,
+    lastCode,
+    throughProfile,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * お知らせ: staff write, schedule and withdraw them; residents see those in publication for their
  * kind (important ones on the portal home too); staff may send one by mail, once, through the
- * outbox in batches that any process continues (see db/notices.ts for the guarantees).
+ * outbox in batches that any process continues (see db/notices/notices.ts for the guarantees).
  */
 import { normalizeName } from '../../domain/normalize.js';
 import type { UserKind } from '../../domain/profile.js';
@@ -16,7 +16,7 @@ import type {
   NoticeMailTemplates,
   NoticeRecord,
   NoticeStore,
-} from '../staff/ports.js';
+} from './ports.js';
 
 export const NOTICE_TITLE_MAX = 100;
 export const NOTICE_BODY_MAX = 4000;

@@ -11,7 +11,7 @@ import type { StaffMember } from './staff.js';
 import type {
   AuditReader,
   AuditRecord,
-  NoticeMailTemplates,
+  StaffUserMailTemplates,
   StaffUserStore,
   UserSearchHit,
 } from './ports.js';
@@ -24,7 +24,7 @@ export type StaffUserDeps = {
   auditReader: AuditReader;
   audit: AuditLog;
   clock: Clock;
-  templates: NoticeMailTemplates;
+  templates: StaffUserMailTemplates;
 };
 
 export function staffUserUseCases(deps: StaffUserDeps) {

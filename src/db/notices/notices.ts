@@ -5,7 +5,7 @@
  * point loses nothing and repeats nothing, and any number of processes may run batches at once.
  */
 import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { NoticeRecord, NoticeStore } from '../../app/staff/ports.js';
+import type { NoticeRecord, NoticeStore } from '../../app/notices/ports.js';
 import type { Db } from '../shared/client.js';
 import { outboxRow } from '../shared/outbox.js';
 import { mailOutbox, noticeDeliveries, notices, users } from '../schema/index.js';

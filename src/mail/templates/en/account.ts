@@ -1,16 +1,13 @@
 /**
  * The account mails in English, for users whose language is English (`users.lang`). Plain text,
- * the same content as templates-account-ja.ts: each names the service, none ever contains a
+ * the same content as ../ja/account.ts: each names the service, none ever contains a
  * password, and the security notices say what to do when it was not the person.
  */
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
-import { FOOTER_EN, SERVICE_EN } from './registration.js';
+import { CONTACT_EN, FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
 
 const SERVICE = SERVICE_EN;
-const SUBJECT = '[Online Procedures Kawasaki]';
-
-/** Whom to contact (the same words as on the sign-in screen for a stopped account). */
-export const CONTACT_EN = 'Online Procedures Kawasaki team, Kawasaki City (phone 044-200-2111)';
+const SUBJECT = SUBJECT_EN;
 
 const footer = FOOTER_EN;
 

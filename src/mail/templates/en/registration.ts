@@ -1,17 +1,8 @@
 /** The registration mails in English, for people who used the English pages. Plain text, no password. */
 import type { MailTemplates } from '../../../app/registration/ports.js';
+import { FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
 
-export const SERVICE_EN = 'Online Procedures Kawasaki (オンライン手続かわさき)';
 const SERVICE = SERVICE_EN;
-
-/** The end of every English mail: who sent it, and that replies go nowhere. */
-export const FOOTER_EN = [
-  '',
-  '--------------------------------',
-  `${SERVICE_EN}, e-KAWASAKI`,
-  'Kawasaki City (川崎市)',
-  '* This e-mail was sent from a send-only address. Replies cannot be received.',
-].join('\n');
 
 // A registration mail may reach someone who never asked for it.
 const footer = `${FOOTER_EN}\n* If you did not expect this e-mail, please delete it.`;
@@ -19,7 +10,7 @@ const footer = `${FOOTER_EN}\n* If you did not expect this e-mail, please delete
 export const englishMailTemplates: MailTemplates = {
   registrationCode({ code, ttlMinutes, mailDomain }) {
     return {
-      subject: '[Online Procedures Kawasaki] Your verification code',
+      subject: `${SUBJECT_EN} Your verification code`,
       body: [
         `Thank you for registering with ${SERVICE}.`,
         '',
@@ -38,7 +29,7 @@ export const englishMailTemplates: MailTemplates = {
 
   registrationAttemptOnExistingAccount({ signInUrl, resetUrl }) {
     return {
-      subject: '[Online Procedures Kawasaki] About a registration with your address',
+      subject: `${SUBJECT_EN} About a registration with your address`,
       body: [
         `Someone asked to register with ${SERVICE} using this email address.`,
         '',
@@ -58,7 +49,7 @@ export const englishMailTemplates: MailTemplates = {
 
   registrationComplete({ name, kind, myPageUrl }) {
     return {
-      subject: '[Online Procedures Kawasaki] Your registration is complete',
+      subject: `${SUBJECT_EN} Your registration is complete`,
       body: [
         `Dear ${name}${kind === 'business' ? ' (business)' : ''},`,
         '',

@@ -4,10 +4,7 @@
  * when it was not the person.
  */
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
-import { FOOTER_JA, SERVICE_NAME } from './registration.js';
-
-/** Whom to contact (the same words as on the sign-in screen for a stopped account). */
-export const CONTACT = '川崎市 オンライン手続かわさき担当（電話 044-200-2111）';
+import { CONTACT, FOOTER_JA, SERVICE_NAME } from './shared.js';
 
 const footer = FOOTER_JA;
 

@@ -1,16 +1,6 @@
-/** The Japanese mails, plain text. Each names the service; none ever contains a password. */
+/** The registration mails in Japanese, plain text. Each names the service; none ever contains a password. */
 import type { MailTemplates } from '../../../app/registration/ports.js';
-
-export const SERVICE_NAME = 'オンライン手続かわさき';
-
-/** The end of every Japanese mail: who sent it, and that replies go nowhere. */
-export const FOOTER_JA = [
-  '',
-  '──────────────────────────',
-  `${SERVICE_NAME}（e-KAWASAKI）`,
-  '川崎市',
-  '※このメールは送信専用のアドレスから送信しています。返信はできません。',
-].join('\n');
+import { FOOTER_JA, SERVICE_NAME } from './shared.js';
 
 // A registration mail may reach someone who never asked for it.
 const footer = `${FOOTER_JA}\n※このメールに心当たりのない方は、お手数ですがこのメールを削除してください。`;

@@ -6,7 +6,7 @@ import {
   type NoticeFormValues,
   type NoticeState,
 } from '../../../app/notices/notices.js';
-import type { NoticeRecord } from '../../../app/staff/ports.js';
+import type { NoticeRecord } from '../../../app/notices/ports.js';
 import {
   CsrfField,
   ErrorSummary,

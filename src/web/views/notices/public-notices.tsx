@@ -4,7 +4,7 @@
  * page that shows them needs no other change than placing them.
  */
 import type { NoticeUseCases } from '../../../app/notices/notices.js';
-import type { NoticeRecord } from '../../../app/staff/ports.js';
+import type { NoticeRecord } from '../../../app/notices/ports.js';
 import type { UserKind } from '../../../domain/profile.js';
 import { k } from '../../../messages/i18n.js';
 import { useLang, useT } from '../../shared/i18n.js';
