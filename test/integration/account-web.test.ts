@@ -87,7 +87,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('a signed-out visitor is sent to ログイン and back; an idle session ends with the inactivity message', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.idle@example.jp');
     const c = new Client(app.url);
     for (const path of ['/account/profile', '/account/email', '/account/password', '/account/delete'])
@@ -117,7 +117,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('ログイン offers パスワードを忘れた方; a held account gets the generic message, a suspended one its own with whom to contact', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     const id = await h.createUser('web.login@example.jp');
     const c = new Client(app.url);
     const login = await c.get('/login');
@@ -136,7 +136,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('the reset screens read the same whether or not the address is a user’s', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.known@example.jp');
     const screens = async (email: string) => {
       const c = new Client(app.url);
@@ -159,7 +159,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('a post without the CSRF token is refused with 403 and changes nothing', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.csrf@example.jp');
     const c = new Client(app.url);
     await c.signIn('web.csrf@example.jp', PASSWORDS.individual);
@@ -171,7 +171,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('20 failures from one browser hold it, while the owner’s browser (signed in before) signs in at once', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.device@example.jp');
     const owner = new Client(app.url);
     await owner.signIn('web.device@example.jp', PASSWORDS.individual);
@@ -199,7 +199,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('failures from the owner’s browser count against its device cookie only: 5 hold it for 15 minutes', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.device.own@example.jp');
     const owner = new Client(app.url);
     await owner.signIn('web.device.own@example.jp', PASSWORDS.individual);
@@ -225,7 +225,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('a device cookie whose signature does not hold, or for another account, counts as an unknown browser', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.device.a@example.jp');
     await h.createUser('web.device.b@example.jp');
     const c = new Client(app.url);
@@ -256,7 +256,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('the CSRF token changes at sign-in and sign-out: a form from before is refused with 403', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.csrf.turn@example.jp');
     const c = new Client(app.url);
     await c.get('/login');
@@ -305,7 +305,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('利用者情報の変更: each POST answers 303, 入力に戻る keeps the values, errors keep what was typed, 変更する saves', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.profile@example.jp');
     const c = new Client(app.url);
     await c.signIn('web.profile@example.jp', PASSWORDS.individual);
@@ -347,7 +347,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('メールアドレスの変更 asks for the password only when the sign-in is older than 15 minutes', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.reauth@example.jp');
     const c = new Client(app.url);
     await c.signIn('web.reauth@example.jp', PASSWORDS.individual);
@@ -370,7 +370,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('パスワードの変更 gives a new session cookie; the old cookie no longer works', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.password@example.jp');
     const c = new Client(app.url);
     await c.signIn('web.password@example.jp', PASSWORDS.individual);
@@ -391,7 +391,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('退会 without JavaScript: the password, then a plain confirm step, then the row is gone and the browser signed out', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.bye@example.jp', 'business');
     const c = new Client(app.url);
     await c.signIn('web.bye@example.jp', PASSWORDS.business);
@@ -419,7 +419,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
   });
 
   it('退会 with JavaScript: after the dialog, the password post deletes at once', async () => {
-    const h = accountHarness(database);
+    const h = accountHarness(database, { clock });
     await h.createUser('web.js.bye@example.jp');
     const c = new Client(app.url);
     await c.signIn('web.js.bye@example.jp', PASSWORDS.individual);

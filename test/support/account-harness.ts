@@ -7,10 +7,7 @@ import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from './registration-ha
 
 export const PASSWORDS = { individual: INDIVIDUAL_FORM.password, business: BUSINESS_FORM.password };
 
-export function accountHarness(
-  database: TestDatabase,
-  options: { ttlSeconds?: number; perIp?: number } = {},
-) {
+export function accountHarness(database: TestDatabase, options: Parameters<typeof harness>[1] = {}) {
   const h = harness(database, options);
   const { db, signIn } = h;
 

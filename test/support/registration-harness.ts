@@ -3,6 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { parseEmail } from '../../src/domain/email.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
 import type { TestDatabase } from './databases.js';
+import type { TestClock } from './clock.js';
 import { TEST_SETTINGS, testWiring } from './wiring.js';
 
 export const META = { ip: '192.0.2.10', userAgent: 'vitest' };
@@ -47,9 +48,12 @@ export const BUSINESS_FORM = {
 
 export function harness(
   database: TestDatabase,
-  options: { ttlSeconds?: number; perIp?: number; startsPerIp?: number } = {},
+  options: { ttlSeconds?: number; perIp?: number; startsPerIp?: number; clock?: TestClock } = {},
 ) {
   const { db, clock, registration, sessions, signIn, account, stores, sweep } = testWiring(database, {
+    // A test that also runs the app gives the app's clock: the app's sweep must not find the
+    // harness's flows expired by another clock.
+    clock: options.clock,
     settings: {
       registrationTtlSeconds: options.ttlSeconds ?? TEST_SETTINGS.registrationTtlSeconds,
       codeMailsPerIpPer10Min: options.perIp ?? TEST_SETTINGS.codeMailsPerIpPer10Min,
