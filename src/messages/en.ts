@@ -5,7 +5,7 @@
 export const EN: Record<string, string> = {
   // frame
   オンライン手続かわさき: 'Online Procedures Kawasaki',
-  '（e-KAWASAKI）': '(e-KAWASAKI)',
+  '（e-KAWASAKI）': ' (e-KAWASAKI)',
   'エラー：': 'Error: ',
   本文へ移動: 'Skip to main content',
   アカウント: 'Account',
