@@ -269,6 +269,20 @@ describe('destructive actions', () => {
     );
     await expectNoAxeViolations(page, '退会 (dialog)');
     await context.close();
+
+    // Without JavaScript the confirm step is a page of its own: its OK is red too.
+    const nojs = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: false });
+    const plain = await nojs.newPage();
+    plain.setDefaultTimeout(5000);
+    await signInResident(app, plain, { email: `walk${++residents}@example.jp` });
+    await plain.goto(`${app.url}/account/delete`);
+    await plain.getByLabel('パスワード').fill('Hanami#Tree2026');
+    await plain.getByRole('button', { name: '退会する' }).click();
+    await plain.waitForURL('**/account/delete/confirm');
+    expect(
+      await plain.getByRole('button', { name: 'OK' }).evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe(red);
+    await nojs.close();
   });
 });
 
