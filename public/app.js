@@ -2,26 +2,51 @@
 (function () {
   'use strict';
 
+  // The few texts this file writes itself, in the page's language (<html lang>; Japanese otherwise).
+  var TEXT = {
+    ja: {
+      cancel: 'キャンセル',
+      postalNotFound: '郵便番号に該当する住所が見つかりませんでした。住所を入力してください。',
+      postalFound: '住所の一部を入力しました（{address}）。続きを入力してください。',
+    },
+    en: {
+      cancel: 'Cancel',
+      postalNotFound: 'No address was found for this postal code. Please enter the address.',
+      postalFound: 'Part of the address has been filled in ({address}). Please enter the rest.',
+    },
+  };
+  function text(key) {
+    var lang = (document.documentElement.getAttribute('lang') || 'ja').slice(0, 2);
+    return (TEXT[lang] || TEXT.ja)[key];
+  }
+
+  // Each dialog's question has its own id, so that a page with two dialogs names each by its own.
+  var dialogs = 0;
+
   // 登録します。よろしいですか？ — an accessible modal <dialog> before a form with data-confirm is sent.
   function confirmBeforeSubmit(form) {
     var message = form.getAttribute('data-confirm');
     var opener = null;
+    var id = 'confirm-message-' + ++dialogs;
     var dialog = document.createElement('dialog');
     dialog.className = 'confirm';
-    dialog.setAttribute('aria-labelledby', 'confirm-message');
+    dialog.setAttribute('aria-labelledby', id);
     var p = document.createElement('p');
-    p.id = 'confirm-message';
+    p.id = id;
     p.textContent = message;
     var actions = document.createElement('div');
     actions.className = 'actions';
     var ok = document.createElement('button');
     ok.type = 'button';
-    ok.className = 'button';
+    // A destructive action (its submit button is button--danger) keeps its colour in the dialog.
+    ok.className = form.querySelector('button[type="submit"].button--danger')
+      ? 'button button--danger'
+      : 'button';
     ok.textContent = form.getAttribute('data-confirm-ok') || 'OK';
     var cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.className = 'button button--secondary';
-    cancel.textContent = form.getAttribute('data-confirm-cancel') || 'キャンセル';
+    cancel.textContent = form.getAttribute('data-confirm-cancel') || text('cancel');
     actions.appendChild(ok);
     actions.appendChild(cancel);
     dialog.appendChild(p);
@@ -129,13 +154,12 @@
         .then(function (data) {
           var a = data.addresses && data.addresses[0];
           if (!a) {
-            status.textContent = '郵便番号に該当する住所が見つかりませんでした。住所を入力してください。';
+            status.textContent = text('postalNotFound');
             return;
           }
           prefecture.value = a.prefecture;
           if (!city.value) city.value = a.city + (data.addresses.length === 1 ? a.town : '');
-          status.textContent =
-            '住所の一部を入力しました（' + a.prefecture + a.city + '）。続きを入力してください。';
+          status.textContent = text('postalFound').replace('{address}', a.prefecture + a.city);
         })
         .catch(function () {
           status.textContent = '';

@@ -8,7 +8,7 @@ import { englishEntries } from './field-labels.js';
 export const EN: Record<string, string> = {
   // frame
   オンライン手続かわさき: 'Online Procedures Kawasaki',
-  '（e-KAWASAKI）': '(e-KAWASAKI)',
+  '（e-KAWASAKI）': ' (e-KAWASAKI)',
   'エラー：': 'Error: ',
   本文へ移動: 'Skip to main content',
   アカウント: 'Account',

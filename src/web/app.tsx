@@ -198,14 +198,24 @@ export function createApp(deps: WebDeps) {
     app.route('/admin', adminRoutes({ ...deps, backOffice: deps.backOffice }));
   }
 
-  app.notFound((c) =>
-    errorPage(
+  // A page's address with a slash at the end (/faq/) leads to the page (/faq), with its query.
+  const withoutSlash = (method: string, path: string): string | null => {
+    if (method !== 'GET' && method !== 'HEAD') return null;
+    const trimmed = path.slice(0, -1);
+    if (!path.endsWith('/') || !trimmed.startsWith('/') || trimmed.startsWith('//')) return null;
+    const [handlers] = app.router.match('GET', trimmed);
+    return handlers.some(([[, route]]) => route.method === 'GET') ? trimmed : null;
+  };
+  app.notFound((c) => {
+    const page = withoutSlash(c.req.method, c.req.path);
+    if (page) return c.redirect(page + new URL(c.req.url).search, 301);
+    return errorPage(
       c as Ctx,
       404,
       k('ページが見つかりません'),
       k('お探しのページは見つかりませんでした。アドレスをご確認ください。'),
-    ),
-  );
+    );
+  });
   app.onError((err, c) => {
     deps.logger.error({ requestId: c.get('requestId'), err: errorForLog(err) }, 'request failed');
     return errorPage(

@@ -79,6 +79,30 @@ describe('HTTP', () => {
     expect(html).toContain('<html lang="ja">');
   });
 
+  it('a page address with a slash at the end redirects to the page, keeping the query', async () => {
+    const get = (path: string) => fetch(`${app.url}${path}`, { redirect: 'manual' });
+    for (const [path, to] of [
+      ['/faq/', '/faq'],
+      ['/terms/?from=mail', '/terms?from=mail'],
+      ['/register/terms/?kind=individual', '/register/terms?kind=individual'],
+      ['/admin/login/', '/admin/login'],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location'), path).toBe(to);
+    }
+    const head = await fetch(`${app.url}/faq/`, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(301);
+    // Not a page without the slash either, or not another site: the 404 page, no redirect.
+    for (const path of ['/no/such/page/', '//evil.example/', '/faq//']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('location'), path).toBeNull();
+    }
+    expect((await get('/')).status).toBe(200);
+    expect((await get('/faq')).status).toBe(200);
+  });
+
   it.each([
     ['a wrong content type', 'application/json', '{"email":"a@example.jp"}'],
     ['broken UTF-8', 'application/x-www-form-urlencoded', 'email=%E3%81&_csrf=%FF%FE'],

@@ -94,7 +94,7 @@ export function accountDeleteRoutes(deps: WebDeps) {
             error={errors?.[0]?.message}
             hint="本人確認のため、現在のパスワードを入力してください。"
           />
-          <button type="submit" class="button">
+          <button type="submit" class="button button--danger">
             <T>退会する</T>
           </button>
         </form>
@@ -157,7 +157,7 @@ export function accountDeleteRoutes(deps: WebDeps) {
         <div class="actions">
           <form method="post" action="/account/delete/confirm">
             <CsrfField token={c.get('csrfToken')()} />
-            <button type="submit" class="button">
+            <button type="submit" class="button button--danger">
               <T>OK</T>
             </button>
           </form>

@@ -16,6 +16,7 @@ import {
   type Errors,
 } from '../../views/shared/components.js';
 import { formatDateTime, Pagination, TextArea } from '../../views/staff/layout.js';
+import { ScrollTable } from '../../views/staff/scroll-table.js';
 import { AUDIENCE_LABEL, IMPORTANCE_LABEL, NoticeText } from '../../views/notices/public-notices.js';
 import {
   adminPage,
@@ -70,8 +71,7 @@ export function adminNoticeRoutes(deps: AdminDeps) {
         {list.rows.length === 0 ? (
           <p>お知らせはまだありません。</p>
         ) : (
-          <table class="data-table">
-            <caption class="visually-hidden">お知らせ（公開開始の新しい順）</caption>
+          <ScrollTable caption="お知らせ（公開開始の新しい順）" captionHidden>
             <thead>
               <tr>
                 <th scope="col">件名</th>
@@ -98,7 +98,7 @@ export function adminNoticeRoutes(deps: AdminDeps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
         <Pagination page={list.page} pages={list.pages} base="/admin/notices" />
       </>,

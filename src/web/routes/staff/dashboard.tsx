@@ -4,6 +4,7 @@ import type { AuditFilter } from '../../../app/staff/ports.js';
 import { jstDay } from '../../../app/staff/dashboard.js';
 import { RegistrationsChart } from '../../views/staff/graphics.js';
 import { formatDateTime, Pagination } from '../../views/staff/layout.js';
+import { ScrollTable } from '../../views/staff/scroll-table.js';
 import { AuditTable } from './users.js';
 import { adminPage, pageParam, type AdminDeps, type AdminEnv } from './shared.js';
 
@@ -64,8 +65,7 @@ export function adminDashboardRoutes(deps: AdminDeps) {
           <RegistrationsChart days={o.days} />
           <details class="chart-table">
             <summary>表で見る</summary>
-            <table class="data-table data-table--compact">
-              <caption>1日ごとの利用者登録数</caption>
+            <ScrollTable caption="1日ごとの利用者登録数" class="data-table data-table--compact">
               <thead>
                 <tr>
                   <th scope="col">日付</th>
@@ -84,7 +84,7 @@ export function adminDashboardRoutes(deps: AdminDeps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           </details>
           <p>
             <a href="/admin/registrations.csv" download={`registrations-${jstDay(o.now)}.csv`}>

@@ -13,6 +13,7 @@ import {
   type Errors,
 } from '../../views/shared/components.js';
 import { formatDateTime, ROLE_LABEL } from '../../views/staff/layout.js';
+import { ScrollTable } from '../../views/staff/scroll-table.js';
 import {
   adminPage,
   errorOf,
@@ -86,8 +87,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
             />
           </div>
         ) : null}
-        <table class="data-table">
-          <caption class="visually-hidden">職員アカウント</caption>
+        <ScrollTable caption="職員アカウント" captionHidden>
           <thead>
             <tr>
               <th scope="col">メールアドレス</th>
@@ -156,7 +156,7 @@ export function adminStaffRoutes(deps: AdminDeps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
         <h2 class="subtitle" id="add-staff">
           職員を追加
         </h2>

@@ -4,6 +4,7 @@ import type { AuditRecord } from '../../../app/staff/ports.js';
 import { jaLabels } from '../../../messages/field-labels.js';
 import { Notice, TextField } from '../../views/shared/components.js';
 import { formatDate, formatDateTime, Pagination } from '../../views/staff/layout.js';
+import { ScrollTable } from '../../views/staff/scroll-table.js';
 import {
   notFoundPage,
   adminPage,
@@ -47,8 +48,7 @@ export function AuditTable({
 }) {
   if (rows.length === 0) return <p>記録はありません。</p>;
   return (
-    <table class="data-table">
-      <caption class="visually-hidden">{caption}</caption>
+    <ScrollTable caption={caption} captionHidden>
       <thead>
         <tr>
           <th scope="col">日時</th>
@@ -83,7 +83,7 @@ export function AuditTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 
@@ -119,8 +119,7 @@ export function adminUserRoutes(deps: AdminDeps) {
             {result.rows.length === 0 ? (
               <p>該当する利用者はいません。</p>
             ) : (
-              <table class="data-table">
-                <caption class="visually-hidden">検索結果</caption>
+              <ScrollTable caption="検索結果" captionHidden>
                 <thead>
                   <tr>
                     <th scope="col">氏名・名称</th>
@@ -145,7 +144,7 @@ export function adminUserRoutes(deps: AdminDeps) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ScrollTable>
             )}
             <Pagination page={result.page} pages={result.pages} base="/admin/users" params={{ q }} />
           </section>

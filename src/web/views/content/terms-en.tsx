@@ -55,15 +55,12 @@ export function TermsContentEn(props: TermsContentEnProps = {}) {
     <div class="prose" lang="en">
       <p class="note">This is a translation for reference. The Japanese text is the authoritative version.</p>
 
-      <p>
-        Terms of Use of Online Procedures Kawasaki (<span lang="ja">オンライン手続かわさき</span>, e-KAWASAKI)
-      </p>
-
       <h2>Article 1 (Purpose)</h2>
       <p>
         These Terms set out the matters necessary for making applications, notifications and other procedures
         (“Applications”) to Kawasaki City (<span lang="ja">川崎市</span>) (“the City”) using Online Procedures
-        Kawasaki (e-KAWASAKI) (“the Service”), which is operated by the City.
+        Kawasaki (<span lang="ja">オンライン手続かわさき</span>, e-KAWASAKI) (“the Service”), which is
+        operated by the City.
       </p>
       <p>
         (2) Anyone who uses the Service shall do so after agreeing to these Terms. A person who selects “

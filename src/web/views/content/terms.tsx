@@ -44,8 +44,6 @@ export function TermsContent(props: TermsContentProps = {}) {
 
   return (
     <div class="prose">
-      <p>オンライン手続かわさき（e-KAWASAKI）利用規約</p>
-
       <h2>第1条（目的）</h2>
       <p>
         この規約は、川崎市（以下「市」という。）が運営するオンライン手続かわさき（e-KAWASAKI）（以下「本サービス」という。）を利用して、市に対し申請、届出その他の手続（以下「申請等」という。）を行うに当たり必要な事項を定めるものとする。
