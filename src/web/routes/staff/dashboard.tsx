@@ -4,7 +4,7 @@ import type { AuditFilter } from '../../../app/staff/ports.js';
 import { jstDay } from '../../../app/staff/dashboard.js';
 import { RegistrationsChart } from '../../views/staff/graphics.js';
 import { formatDateTime, Pagination } from '../../views/staff/layout.js';
-import { AuditTable } from './users.js';
+import { AuditTable } from '../../views/staff/audit.js';
 import { adminPage, pageParam, type AdminDeps, type AdminEnv } from './shared.js';
 
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${((n / of) * 100).toFixed(1)}%`);
