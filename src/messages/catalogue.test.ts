@@ -8,12 +8,15 @@ import { translator } from './i18n.js';
 const root = new URL('../../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
-/** The staff back office is in Japanese only: its folders and the notices' admin screens. */
-const BACK_OFFICE = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/];
+/**
+ * Screens in Japanese only: the staff back office (its folders and the notices' admin screens) and
+ * the development mailbox.
+ */
+const JAPANESE_ONLY = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/, /\/dev-mailbox\.tsx$/];
 
 /**
  * The resident-facing screens, which are in Japanese and English: every route and view module but
- * the back office's, tests, and the documents that have an English twin (`x.tsx` beside `x-en.tsx`,
+ * the Japanese-only ones, tests, and the documents that have an English twin (`x.tsx` beside `x-en.tsx`,
  * translated as a whole rather than text by text), plus the application's own error pages.
  */
 function residentFacingFiles(): string[] {
@@ -26,7 +29,7 @@ function residentFacingFiles(): string[] {
   return [
     'src/web/app.tsx',
     ...files
-      .filter((f) => !BACK_OFFICE.some((re) => re.test(f)))
+      .filter((f) => !JAPANESE_ONLY.some((re) => re.test(f)))
       .filter(
         (f) => !f.endsWith('-en.tsx') && !(f.endsWith('.tsx') && all.has(f.replace(/\.tsx$/, '-en.tsx'))),
       )
@@ -48,7 +51,7 @@ describe('message catalogues', () => {
     expect(TRANSLATED).toContain('src/web/views/notices/public-notices.tsx');
     expect(
       TRANSLATED.filter((f) =>
-        /\/staff\/|\/notices\/admin|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
+        /\/staff\/|\/notices\/admin|dev-mailbox|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
       ),
     ).toEqual([]);
   });
