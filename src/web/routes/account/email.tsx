@@ -7,13 +7,11 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
-import { T } from '../../shared/i18n.js';
-import { SpamFilterNotice } from '../../views/shared/code-entry.js';
 import { readForm, renderPage } from '../../shared/render.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../../views/shared/components.js';
+import type { Errors } from '../../views/shared/components.js';
+import { CodeEntry } from '../../views/account/code-entry.js';
+import { EmailChangedView, EmailChangeView } from '../../views/account/email.js';
 import {
-  CodeEntry,
-  WithElement,
   accountCookieNames,
   actorOf,
   clearCookie,
@@ -69,60 +67,15 @@ export function accountEmailRoutes(deps: WebDeps) {
     return page(
       c,
       { title: 'メールアドレスの変更', errors: opts.errors, status: opts.status },
-      <>
-        <ErrorSummary errors={opts.errors} />
-        {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
-        <p>
-          <T>
-            新しいメールアドレスを入力し、「認証コードを送信する」を押してください。新しいメールアドレスに認証コードを記載したメールをお送りします。認証コードを入力するまで、利用者IDは現在のメールアドレスのままです。
-          </T>
-        </p>
-        <dl class="readonly">
-          <dt>
-            <T>現在のメールアドレス（利用者ID）</T>
-          </dt>
-          <dd class="address">{actor.user.email}</dd>
-        </dl>
-        <SpamFilterNotice mailDomain={deps.config.mailDomain} />
-        <form method="post" action="/account/email" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <TextField
-            name="newEmail"
-            label="新しいメールアドレス"
-            type="email"
-            value={opts.value}
-            autocomplete="email"
-            inputmode="email"
-            maxlength={300}
-            error={opts.errors?.find((e) => e.field === 'newEmail')?.message}
-            hint="半角英数字と記号で入力してください。例：taro@example.jp"
-          />
-          {opts.reauth ? (
-            <TextField
-              name="password"
-              label="パスワード"
-              type="password"
-              autocomplete="current-password"
-              maxlength={200}
-              error={opts.errors?.find((e) => e.field === 'password')?.message}
-              hint="ログインから15分以上たっているため、安全のため現在のパスワードを入力してください。"
-            />
-          ) : null}
-          <button type="submit" class="button">
-            <T>認証コードを送信する</T>
-          </button>
-        </form>
-        <p>
-          <a href="/faq">
-            <T>使用できるメールアドレスについて（よくある質問）</T>
-          </a>
-        </p>
-        <p>
-          <a href="/mypage">
-            <T>変更せずにマイページへ戻る</T>
-          </a>
-        </p>
-      </>,
+      <EmailChangeView
+        csrfToken={c.get('csrfToken')()}
+        mailDomain={deps.config.mailDomain}
+        email={actor.user.email}
+        reauth={opts.reauth}
+        value={opts.value}
+        errors={opts.errors}
+        info={opts.info}
+      />,
     );
   };
 
@@ -237,32 +190,7 @@ export function accountEmailRoutes(deps: WebDeps) {
   r.get('/account/email/complete', (c) => {
     const actor = actorOf(c);
     if (!actor) return toSignIn(c, '/mypage');
-    return page(
-      c,
-      { title: 'メールアドレスの変更完了' },
-      <>
-        <Notice kind="success">
-          <T>メールアドレス（利用者ID）を変更しました。</T>
-        </Notice>
-        <p>
-          <WithElement
-            text={k('新しい利用者IDは {email} です。次回から、このメールアドレスでログインしてください。')}
-          >
-            <strong class="address">{actor.user.email}</strong>
-          </WithElement>
-        </p>
-        <p>
-          <T>
-            変更前のメールアドレスには、変更のお知らせをお送りしました。安全のため、ほかの端末でのログインはすべて終了しました。
-          </T>
-        </p>
-        <p>
-          <a href="/mypage" class="button">
-            <T>マイページへ</T>
-          </a>
-        </p>
-      </>,
-    );
+    return page(c, { title: 'メールアドレスの変更完了' }, <EmailChangedView email={actor.user.email} />);
   });
 
   return r;

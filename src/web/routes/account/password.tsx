@@ -7,13 +7,17 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
-import { T } from '../../shared/i18n.js';
-import { SpamFilterNotice } from '../../views/shared/code-entry.js';
 import { readForm, renderPage } from '../../shared/render.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../../views/shared/components.js';
-import { PasswordRule } from '../../views/shared/profile-form.js';
+import type { Errors } from '../../views/shared/components.js';
+import { CodeEntry } from '../../views/account/code-entry.js';
 import {
-  CodeEntry,
+  ChangePasswordView,
+  NewPasswordView,
+  PasswordChangedView,
+  PasswordResetView,
+  ResetStartView,
+} from '../../views/account/password.js';
+import {
   accountCookieNames,
   actorOf,
   clearCookie,
@@ -42,38 +46,6 @@ export function resetMessages(lang: Lang, ttlMinutes: number): Record<string, st
   };
 }
 
-/** The new password and its confirmation, with the rule and the show-password toggle. */
-function NewPasswordFields({ errors }: { errors?: Errors }) {
-  return (
-    <>
-      <TextField
-        name="newPassword"
-        label="新しいパスワード"
-        type="password"
-        autocomplete="new-password"
-        maxlength={200}
-        error={errors?.find((e) => e.field === 'newPassword')?.message}
-        hint={<PasswordRule />}
-      />
-      <TextField
-        name="newPasswordConfirm"
-        label="新しいパスワード（確認用）"
-        type="password"
-        autocomplete="new-password"
-        maxlength={200}
-        error={errors?.find((e) => e.field === 'newPasswordConfirm')?.message}
-        hint="確認のため、もう一度同じパスワードを入力してください。"
-      />
-      <div class="show-password" hidden data-show-password="newPassword newPasswordConfirm">
-        <input type="checkbox" id="show-password" />
-        <label for="show-password">
-          <T>パスワードを表示する</T>
-        </label>
-      </div>
-    </>
-  );
-}
-
 export function accountPasswordRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const names = accountCookieNames(deps.config.secureCookies);
@@ -88,34 +60,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
     page(
       c,
       { title: 'パスワードの変更', errors, status: errors ? 400 : 200 },
-      <>
-        <ErrorSummary errors={errors} />
-        <p>
-          <T>
-            現在のパスワードと新しいパスワードを入力し、「変更する」を押してください。変更すると、安全のため、ほかの端末でのログインはすべて終了します。
-          </T>
-        </p>
-        <form method="post" action="/account/password" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <TextField
-            name="currentPassword"
-            label="現在のパスワード"
-            type="password"
-            autocomplete="current-password"
-            maxlength={200}
-            error={errors?.find((e) => e.field === 'currentPassword')?.message}
-          />
-          <NewPasswordFields errors={errors} />
-          <button type="submit" class="button">
-            <T>変更する</T>
-          </button>
-        </form>
-        <p>
-          <a href="/mypage">
-            <T>変更せずにマイページへ戻る</T>
-          </a>
-        </p>
-      </>,
+      <ChangePasswordView csrfToken={c.get('csrfToken')()} errors={errors} />,
     );
 
   r.get('/account/password', (c) => {
@@ -136,25 +81,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
 
   r.get('/account/password/complete', (c) => {
     if (!actorOf(c)) return toSignIn(c, '/mypage');
-    return page(
-      c,
-      { title: 'パスワードの変更完了' },
-      <>
-        <Notice kind="success">
-          <T>パスワードを変更しました。</T>
-        </Notice>
-        <p>
-          <T>
-            次回から新しいパスワードでログインしてください。安全のため、ほかの端末でのログインはすべて終了しました。登録のメールアドレスに、変更のお知らせをお送りしました。
-          </T>
-        </p>
-        <p>
-          <a href="/mypage" class="button">
-            <T>マイページへ</T>
-          </a>
-        </p>
-      </>,
-    );
+    return page(c, { title: 'パスワードの変更完了' }, <PasswordChangedView />);
   });
 
   // ---- パスワードを忘れた方 (the reset)
@@ -169,43 +96,13 @@ export function accountPasswordRoutes(deps: WebDeps) {
     page(
       c,
       { title: 'パスワードの再設定', errors: opts.errors, status: opts.status },
-      <>
-        <ErrorSummary errors={opts.errors} />
-        {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
-        <p>
-          <T>
-            利用者ID（登録したメールアドレス）を入力し、「認証コードを送信する」を押してください。登録されているメールアドレスの場合は、認証コードを記載したメールをお送りします。
-          </T>
-        </p>
-        <p>
-          <T>
-            ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。
-          </T>
-        </p>
-        <SpamFilterNotice mailDomain={deps.config.mailDomain} />
-        <form method="post" action="/password-reset" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <TextField
-            name="email"
-            label="メールアドレス"
-            type="email"
-            value={opts.value}
-            autocomplete="email"
-            inputmode="email"
-            maxlength={300}
-            error={opts.errors?.[0]?.message}
-            hint="利用者IDとして登録したメールアドレスを入力してください。"
-          />
-          <button type="submit" class="button">
-            <T>認証コードを送信する</T>
-          </button>
-        </form>
-        <p>
-          <a href="/login">
-            <T>ログイン画面へ戻る</T>
-          </a>
-        </p>
-      </>,
+      <ResetStartView
+        csrfToken={c.get('csrfToken')()}
+        mailDomain={deps.config.mailDomain}
+        value={opts.value}
+        errors={opts.errors}
+        info={opts.info}
+      />,
     );
 
   r.get('/password-reset', (c) => {
@@ -307,21 +204,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
     page(
       c,
       { title: '新しいパスワードの設定', errors, status: errors ? 400 : 200 },
-      <>
-        <ErrorSummary errors={errors} />
-        <p>
-          <T>
-            新しいパスワードを入力し、「設定する」を押してください。設定すると、この画面からそのままログインした状態になり、ほかの端末でのログインはすべて終了します。
-          </T>
-        </p>
-        <form method="post" action="/password-reset/new" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <NewPasswordFields errors={errors} />
-          <button type="submit" class="button">
-            <T>設定する</T>
-          </button>
-        </form>
-      </>,
+      <NewPasswordView csrfToken={c.get('csrfToken')()} errors={errors} />,
     );
 
   r.get('/password-reset/new', async (c) => {
@@ -354,25 +237,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
 
   r.get('/password-reset/complete', (c) => {
     if (!actorOf(c)) return c.redirect('/login', 303);
-    return page(
-      c,
-      { title: 'パスワードの再設定完了' },
-      <>
-        <Notice kind="success">
-          <T>パスワードを再設定しました。</T>
-        </Notice>
-        <p>
-          <T>
-            ログインした状態になっています。次回から新しいパスワードでログインしてください。登録のメールアドレスに、再設定のお知らせをお送りしました。
-          </T>
-        </p>
-        <p>
-          <a href="/mypage" class="button">
-            <T>マイページへ</T>
-          </a>
-        </p>
-      </>,
-    );
+    return page(c, { title: 'パスワードの再設定完了' }, <PasswordResetView />);
   });
 
   return r;

@@ -7,11 +7,11 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { PENDING_EDIT_SECONDS } from '../../../app/account/account.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
-import { T } from '../../shared/i18n.js';
 import { validationMessageFor } from '../../shared/messages.js';
 import { readForm, renderPage } from '../../shared/render.js';
-import { CsrfField, ErrorSummary, Notice, type Errors } from '../../views/shared/components.js';
-import { ConfirmView, ProfileForm, profileInputId } from '../../views/shared/profile-form.js';
+import type { Errors } from '../../views/shared/components.js';
+import { profileInputId } from '../../views/shared/profile-form.js';
+import { ProfileChangedView, ProfileConfirmView, ProfileEditView } from '../../views/account/profile.js';
 import { accountCookieNames, actorOf, clearCookie, setShortCookie, toSignIn } from './shared.js';
 
 export function accountProfileRoutes(deps: WebDeps) {
@@ -27,29 +27,7 @@ export function accountProfileRoutes(deps: WebDeps) {
     return page(
       c,
       { title: '利用者情報の変更', errors, status: errors ? 400 : 200 },
-      <>
-        <ErrorSummary errors={errors} />
-        <p>
-          <T>
-            変更する項目を修正し、「入力内容を確認する」を押してください。メールアドレスとパスワードは、マイページのそれぞれの画面から変更できます。
-          </T>
-        </p>
-        <ProfileForm
-          kind={actor.user.kind}
-          email={actor.user.email}
-          values={values}
-          errors={errors}
-          csrfToken={c.get('csrfToken')()}
-          action="/account/profile"
-          submitLabel="入力内容を確認する"
-          withPassword={false}
-        />
-        <p>
-          <a href="/mypage">
-            <T>変更せずにマイページへ戻る</T>
-          </a>
-        </p>
-      </>,
+      <ProfileEditView user={actor.user} values={values} csrfToken={c.get('csrfToken')()} errors={errors} />,
     );
   };
 
@@ -76,8 +54,8 @@ export function accountProfileRoutes(deps: WebDeps) {
         result.values,
         result.errors.map((e) => ({
           field: e.field,
-          message: validationMessageFor(c.get('lang'), e.field, e.code, actor.user.kind),
           inputId: profileInputId(e.field),
+          message: validationMessageFor(c.get('lang'), e.field, e.code, actor.user.kind),
         })),
       );
     setShortCookie(c, deps, names.profileEdit, result.pending, PENDING_EDIT_SECONDS);
@@ -92,28 +70,7 @@ export function accountProfileRoutes(deps: WebDeps) {
     return page(
       c,
       { title: '変更内容の確認' },
-      <>
-        <p>
-          <T>
-            変更後の利用者情報を確認し、よろしければ「変更する」を押してください。修正する場合は「入力に戻る」を押してください。
-          </T>
-        </p>
-        <ConfirmView kind={actor.user.kind} email={actor.user.email} values={values} showPassword={false} />
-        <div class="actions">
-          <form method="post" action="/account/profile/confirm">
-            <CsrfField token={c.get('csrfToken')()} />
-            <button type="submit" class="button">
-              <T>変更する</T>
-            </button>
-          </form>
-          <form method="post" action="/account/profile/back">
-            <CsrfField token={c.get('csrfToken')()} />
-            <button type="submit" class="button button--secondary">
-              <T>入力に戻る</T>
-            </button>
-          </form>
-        </div>
-      </>,
+      <ProfileConfirmView user={actor.user} values={values} csrfToken={c.get('csrfToken')()} />,
     );
   });
 
@@ -134,23 +91,7 @@ export function accountProfileRoutes(deps: WebDeps) {
 
   r.get('/account/profile/complete', (c) => {
     if (!actorOf(c)) return toSignIn(c, '/mypage');
-    return page(
-      c,
-      { title: '利用者情報の変更完了' },
-      <>
-        <Notice kind="success">
-          <T>利用者情報を変更しました。</T>
-        </Notice>
-        <p>
-          <T>変更した内容は、マイページで確認できます。</T>
-        </p>
-        <p>
-          <a href="/mypage" class="button">
-            <T>マイページへ</T>
-          </a>
-        </p>
-      </>,
-    );
+    return page(c, { title: '利用者情報の変更完了' }, <ProfileChangedView />);
   });
 
   return r;

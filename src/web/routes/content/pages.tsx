@@ -10,8 +10,8 @@ import { AccessibilityContentEn } from '../../views/content/accessibility-en.js'
 import { FaqContentEn } from '../../views/content/faq-en.js';
 import { PrivacyContentEn } from '../../views/content/privacy-en.js';
 import { TermsContentEn } from '../../views/content/terms-en.js';
-import { T } from '../../shared/i18n.js';
-import { ImportantNoticeList } from '../../views/notices/public-notices.js';
+import { DevMailboxView } from '../../views/content/dev-mailbox.js';
+import { HomeView } from '../../views/content/home.js';
 
 export function pageRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
@@ -30,45 +30,7 @@ export function pageRoutes(deps: WebDeps) {
       c,
       '/',
       { title: 'トップページ', h1: false },
-      () => (
-        <>
-          <h1 class="title">
-            <T>オンライン手続かわさき</T>
-            <T>（e-KAWASAKI）</T>
-          </h1>
-          <p>
-            <T>
-              川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
-            </T>
-          </p>
-          <section aria-labelledby="important-notices" class="notices">
-            <h2 id="important-notices" class="subtitle">
-              <T>重要なお知らせ</T>
-            </h2>
-            <ImportantNoticeList list={notices} />
-          </section>
-          <section aria-labelledby="start" class="start">
-            <h2 id="start" class="subtitle">
-              <T>はじめての方へ</T>
-            </h2>
-            <p>
-              <T>
-                利用者登録をすると、マイページから利用者情報の確認や変更ができます。メールアドレスが利用者IDになります。
-              </T>
-            </p>
-            <p>
-              <a href="/register" class="button">
-                <T>利用者登録を始める</T>
-              </a>
-            </p>
-            <p>
-              <a href="/faq">
-                <T>よくある質問</T>
-              </a>
-            </p>
-          </section>
-        </>
-      ),
+      () => <HomeView notices={notices} />,
       notices,
     );
   });
@@ -103,29 +65,7 @@ export function pageRoutes(deps: WebDeps) {
     const list = deps.devMailbox;
     r.get('/dev/mailbox', async (c) => {
       const mails = await list();
-      return page(
-        c,
-        { title: '開発用メールボックス', wide: true },
-        <>
-          <p class="notice notice--warning">
-            SMTP_URL
-            が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。
-          </p>
-          {mails.length === 0 ? <p>メールはまだありません。</p> : null}
-          {mails.map((m) => (
-            <article class="mail" aria-labelledby={`mail-${m.id}`}>
-              <h2 id={`mail-${m.id}`} class="subtitle">
-                {m.subject}
-              </h2>
-              <p class="mail__meta">
-                宛先：<span class="address">{m.to}</span>／{m.createdAt.toISOString()}／
-                {m.status === 'sent' ? '送信済み' : '送信待ち'}
-              </p>
-              <pre class="mail__body">{m.body}</pre>
-            </article>
-          ))}
-        </>,
-      );
+      return page(c, { title: '開発用メールボックス', wide: true }, <DevMailboxView mails={mails} />);
     });
   }
   return r;

@@ -2,11 +2,16 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { STAFF_LOCK_SECONDS } from '../../../app/staff/staff.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../../views/shared/components.js';
-import { QrCode } from '../../views/staff/graphics.js';
+import type { Errors } from '../../views/shared/components.js';
+import {
+  EnrolGoneView,
+  EnrolView,
+  StaffCodeView,
+  StaffLockedView,
+  StaffSignInView,
+} from '../../views/staff/auth.js';
 import {
   adminPage,
-  errorOf,
   readAdminForm,
   staffCookie,
   type AdminCtx,
@@ -38,34 +43,13 @@ export function adminAuthRoutes(deps: AdminDeps) {
     adminPage(
       c,
       { title: '職員ログイン', errors: opts.errors, status: opts.status },
-      <>
-        <ErrorSummary errors={opts.errors} />
-        {opts.info ? <Notice kind="warning">{opts.info}</Notice> : null}
-        <p>川崎市の職員の方専用の画面です。</p>
-        <form method="post" action="/admin/login" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <input type="hidden" name="next" value={safeAdminNext(opts.next)} />
-          <TextField
-            name="email"
-            label="メールアドレス"
-            type="email"
-            autocomplete="username"
-            inputmode="email"
-            value={opts.email}
-            error={errorOf(opts.errors, 'email')}
-          />
-          <TextField
-            name="password"
-            label="パスワード"
-            type="password"
-            autocomplete="current-password"
-            error={errorOf(opts.errors, 'password')}
-          />
-          <button type="submit" class="button">
-            ログイン
-          </button>
-        </form>
-      </>,
+      <StaffSignInView
+        csrfToken={c.get('csrfToken')()}
+        next={safeAdminNext(opts.next)}
+        email={opts.email}
+        errors={opts.errors}
+        info={opts.info}
+      />,
     );
 
   r.get('/login', (c) => {
@@ -112,33 +96,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
     adminPage(
       c,
       { title: '確認コードの入力', errors: opts.errors, status: opts.status },
-      <>
-        <ErrorSummary errors={opts.errors} />
-        <p>
-          認証アプリ（Google Authenticator、Microsoft Authenticator
-          など）に表示されている6桁の確認コードを入力してください。
-        </p>
-        <form method="post" action="/admin/login/code" novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <input type="hidden" name="next" value={safeAdminNext(opts.next)} />
-          <TextField
-            name="code"
-            label="確認コード"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            width="short"
-            maxlength={8}
-            hint="半角数字6桁"
-            error={errorOf(opts.errors, 'code')}
-          />
-          <button type="submit" class="button">
-            確認する
-          </button>
-        </form>
-        <p>
-          <a href="/admin/login">ログインの最初に戻る</a>
-        </p>
-      </>,
+      <StaffCodeView csrfToken={c.get('csrfToken')()} next={safeAdminNext(opts.next)} errors={opts.errors} />,
     );
 
   r.get('/login/code', (c) => {
@@ -169,12 +127,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
       return adminPage(
         c,
         { title: '職員ログイン', status: 403, h1: true },
-        <>
-          <Notice kind="warning">{LOCKED_MESSAGE}</Notice>
-          <p>
-            <a href="/admin/login">職員ログインへ</a>
-          </p>
-        </>,
+        <StaffLockedView message={LOCKED_MESSAGE} />,
       );
     }
     return codePage(c, {
@@ -203,19 +156,7 @@ export function adminAuthRoutes(deps: AdminDeps) {
     adminPage(
       c,
       { title: '職員アカウントの設定', status: problem === 'expired' ? 410 : 404 },
-      <>
-        <Notice kind="warning">
-          {problem === 'expired'
-            ? 'この設定用のURLは有効期限（24時間）が切れています。'
-            : 'この設定用のURLは無効です。すでに設定が済んでいるか、URLが正しくありません。'}
-        </Notice>
-        <p>
-          管理者の職員に、設定用のURLの発行を依頼してください。設定が済んでいる方は、職員ログインからログインしてください。
-        </p>
-        <p>
-          <a href="/admin/login">職員ログインへ</a>
-        </p>
-      </>,
+      <EnrolGoneView problem={problem} />,
     );
 
   const enrolPage = async (c: AdminCtx, token: string, errors?: Errors) => {
@@ -224,72 +165,14 @@ export function adminAuthRoutes(deps: AdminDeps) {
     return adminPage(
       c,
       { title: '職員アカウントの設定', errors, status: errors ? 400 : 200 },
-      <>
-        <ErrorSummary errors={errors} />
-        <p>
-          <span class="address">{opened.email}</span>{' '}
-          の職員アカウントを設定します。パスワードを決め、スマートフォンの認証アプリに登録してください。ログインのたびに、パスワードと認証アプリの確認コードが必要です。
-        </p>
-        <h2 class="subtitle">1. 認証アプリに登録する</h2>
-        <p>
-          認証アプリでこのQRコードを読み取ってください。読み取れない場合は、秘密鍵を認証アプリに入力してください。
-        </p>
-        <div class="enrol-qr">
-          <QrCode text={opened.otpauthUri} label="認証アプリに登録するためのQRコード" />
-          <div class="field">
-            <div class="field__head">
-              <label for="totp-secret" class="field__label">
-                秘密鍵
-              </label>
-            </div>
-            <div id="totp-secret-hint" class="field__hint">
-              種類は「時間ベース」、桁数は6桁です。
-            </div>
-            <input
-              id="totp-secret"
-              type="text"
-              readonly
-              value={opened.secretBase32}
-              class="input input--long code-text"
-              aria-describedby="totp-secret-hint"
-              spellcheck={false}
-            />
-          </div>
-        </div>
-        <h2 class="subtitle">2. パスワードと確認コードを入力する</h2>
-        <form method="post" action={`/admin/enrol/${token}`} novalidate>
-          <CsrfField token={c.get('csrfToken')()} />
-          <input type="text" name="username" value={opened.email} autocomplete="username" hidden />
-          <TextField
-            name="password"
-            label="パスワード"
-            type="password"
-            autocomplete="new-password"
-            hint="12文字以上。メールアドレスと同じもの、よく使われているものは使えません。"
-            error={errorOf(errors, 'password')}
-          />
-          <TextField
-            name="passwordConfirm"
-            label="パスワード（確認用）"
-            type="password"
-            autocomplete="new-password"
-            error={errorOf(errors, 'passwordConfirm')}
-          />
-          <TextField
-            name="code"
-            label="確認コード"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            width="short"
-            maxlength={8}
-            hint="登録した認証アプリに表示されている6桁の数字"
-            error={errorOf(errors, 'code')}
-          />
-          <button type="submit" class="button">
-            設定する
-          </button>
-        </form>
-      </>,
+      <EnrolView
+        token={token}
+        email={opened.email}
+        otpauthUri={opened.otpauthUri}
+        secretBase32={opened.secretBase32}
+        csrfToken={c.get('csrfToken')()}
+        errors={errors}
+      />,
     );
   };
 

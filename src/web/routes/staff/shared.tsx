@@ -4,7 +4,8 @@ import type { Child } from 'hono/jsx';
 import type { BackOffice } from '../../../app/staff/back-office.js';
 import type { CurrentStaff, StaffMember } from '../../../app/staff/staff.js';
 import type { AppEnv, WebDeps } from '../../shared/context.js';
-import { CsrfField, type Errors } from '../../views/shared/components.js';
+import type { Errors } from '../../views/shared/components.js';
+import { ForbiddenView, NotFoundView } from '../../views/staff/components.js';
 import { AdminLayout, type AdminSection } from '../../views/staff/layout.js';
 import { sendText } from '../../shared/render.js';
 
@@ -59,29 +60,11 @@ export async function adminPage(
 }
 
 export function forbiddenPage(c: AdminCtx): Promise<Response> {
-  return adminPage(
-    c,
-    { title: '権限がありません', status: 403 },
-    <>
-      <p>この画面を利用する権限がありません。職員アカウントの管理は、管理者の権限を持つ職員が行います。</p>
-      <p>
-        <a href="/admin">ダッシュボードへ戻る</a>
-      </p>
-    </>,
-  );
+  return adminPage(c, { title: '権限がありません', status: 403 }, <ForbiddenView />);
 }
 
 export function notFoundPage(c: AdminCtx): Promise<Response> {
-  return adminPage(
-    c,
-    { title: 'ページが見つかりません', status: 404 },
-    <>
-      <p>お探しのページは見つかりませんでした。</p>
-      <p>
-        <a href="/admin">ダッシュボードへ戻る</a>
-      </p>
-    </>,
-  );
+  return adminPage(c, { title: 'ページが見つかりません', status: 404 }, <NotFoundView />);
 }
 
 /** The posted form as strings (first value of each name), without the portal's 2,000-character cut. */
@@ -105,28 +88,4 @@ export async function readAdminForm(c: AdminCtx): Promise<Record<string, string>
 export function pageParam(c: AdminCtx): number {
   const n = Number(c.req.query('page') ?? '1');
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), 100_000) : 1;
-}
-
-export const errorOf = (errors: Errors | undefined, field: string) =>
-  errors?.find((e) => e.field === field)?.message;
-
-/**
- * A staff action that changes something: one button in its own POST form, asked again with the
- * portal's confirm dialog (the form is sent without asking when JavaScript is off).
- */
-export function ConfirmedAction(p: {
-  action: string;
-  confirm: string;
-  csrfToken: string;
-  buttonClass: string;
-  children: Child;
-}) {
-  return (
-    <form method="post" action={p.action} data-confirm={p.confirm}>
-      <CsrfField token={p.csrfToken} />
-      <button type="submit" class={p.buttonClass}>
-        {p.children}
-      </button>
-    </form>
-  );
 }

@@ -1,11 +1,8 @@
 /**
  * Notices as residents see them (kept beside the back office that writes them): the portal home's
- * 重要なお知らせ, the list on マイページ, and a notice's text. The lists are async components, so a
- * page that shows them needs no other change than placing them.
+ * 重要なお知らせ, the list on マイページ, and a notice's text. The routes read the lists and pass them.
  */
-import type { NoticeUseCases } from '../../../app/notices/notices.js';
 import type { NoticeRecord } from '../../../app/notices/ports.js';
-import type { UserKind } from '../../../domain/profile.js';
 import { k } from '../../../messages/i18n.js';
 import { useLang, useT } from '../../shared/i18n.js';
 
@@ -57,15 +54,8 @@ export function ImportantNoticeList({ list }: { list: NoticeRecord[] }) {
 }
 
 /** マイページ: the notices for the user's kind, newest first. */
-export async function MyPageNoticeList({
-  notices,
-  kind,
-}: {
-  notices: NoticeUseCases | undefined;
-  kind: UserKind;
-}) {
-  const t = useT(); // before the first await: the language context is read synchronously
-  const list = notices ? await notices.forKind(kind) : [];
+export function MyPageNoticeList({ list }: { list: NoticeRecord[] }) {
+  const t = useT();
   if (list.length === 0) return <p>{t('現在、お知らせはありません。')}</p>;
   return (
     <ul class="notice-list">

@@ -1,18 +1,14 @@
 /**
  * What the account screens share: their cookies, the signed-in person, the way to the sign-in
- * screen, the messages (in the page's language) for the account use cases' error codes, and the
- * 認証コードの入力 screen used by both the e-mail change and the password reset.
+ * screen, and the messages (in the page's language) for the account use cases' error codes.
  */
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { Child } from 'hono/jsx';
 import type { Actor } from '../../../app/account/deps.js';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';
 import { cookieNames } from '../../shared/context.js';
-import { T, useLang, useT } from '../../shared/i18n.js';
 import { validationMessageFor } from '../../shared/messages.js';
-import { CodeForm, CodeHelp } from '../../views/shared/code-entry.js';
-import { ErrorSummary, Notice, type Errors } from '../../views/shared/components.js';
+import type { Errors } from '../../views/shared/components.js';
 
 export function accountCookieNames(secure: boolean) {
   const p = secure ? '__Host-' : '';
@@ -173,63 +169,5 @@ export function tooSoonMessage(lang: Lang, seconds: number): string {
   return translator(lang)(
     '認証コードの再送は1分に1回までです。{seconds}秒ほど待ってから、もう一度お試しください。',
     { seconds },
-  );
-}
-
-/**
- * A translated sentence with an element inside: the text's one `{placeholder}` becomes `children`
- * (so the element can stand where each language puts it).
- */
-export function WithElement({ text, children }: { text: string; children: Child }) {
-  const [before = '', after = ''] = useT()(text).split(/\{\w+\}/);
-  return (
-    <>
-      {before}
-      {children}
-      {after}
-    </>
-  );
-}
-
-/** 認証コードの入力, for the e-mail change and the password reset. */
-export function CodeEntry(p: {
-  csrfToken: string;
-  mailDomain: string;
-  ttlMinutes: number;
-  email: string;
-  action: string;
-  resendAction: string;
-  errors?: Errors;
-  info?: string;
-  /** a catalogue key: what to do on this screen */
-  intro: string;
-  startOver: { href: string; label: string };
-}) {
-  const t = useT();
-  const lang = useLang();
-  return (
-    <>
-      <ErrorSummary errors={p.errors} />
-      {p.info ? <Notice kind="success">{p.info}</Notice> : null}
-      <p>
-        <WithElement text={k('{email} 宛に、認証コードを記載したメールを送信しました。')}>
-          <strong class="address">{p.email}</strong>
-        </WithElement>
-        {lang === 'en' ? ' ' : ''}
-        {t(p.intro)}
-      </p>
-      <Notice kind="warning">
-        <T params={{ minutes: p.ttlMinutes }}>
-          {
-            '認証コードは、メールの送信から{minutes}分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。'
-          }
-        </T>
-      </Notice>
-      <CodeForm action={p.action} csrfToken={p.csrfToken} error={p.errors?.[0]?.message} />
-      <CodeHelp mailDomain={p.mailDomain} resendAction={p.resendAction} csrfToken={p.csrfToken} />
-      <p>
-        <a href={p.startOver.href}>{t(p.startOver.label)}</a>
-      </p>
-    </>
   );
 }
