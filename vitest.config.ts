@@ -7,7 +7,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // The property tests run thousands of cases on the CPU and wait on nothing: the timeout only
+          // guards against a hang. At 5 s (the default) they failed with the load average near 20 on
+          // 2 cores, while they take well under a second on a quiet machine.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

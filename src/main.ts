@@ -22,6 +22,7 @@ import { isReady, openDatabase, type Database, type OpenOptions } from './db/sha
 import { outboxStore } from './db/shared/outbox.js';
 import { deleteOldCounters, rateLimiter } from './db/shared/rate-limits.js';
 import { registrationStore } from './db/registration/registrations.js';
+import { emailCodeStore } from './db/email-codes/email-codes.js';
 import { deleteOldSessions, sessionStore } from './db/account/sessions.js';
 import { userStore } from './db/account/users.js';
 import { englishMailTemplates } from './mail/templates/en/registration.js';
@@ -92,6 +93,7 @@ export async function startServer(
 
   const users = userStore(db);
   const registrations = registrationStore(db);
+  const codes = emailCodeStore(db);
   const audit = auditStore(db);
   const limiter = rateLimiter(db);
   const outbox = outboxStore(db);
@@ -109,6 +111,7 @@ export async function startServer(
   const mailQueued = () => mailWorker.nudge();
   const registration = registrationUseCases({
     registrations,
+    codes,
     users,
     hasher: argon2Hasher,
     rateLimiter: limiter,
@@ -147,6 +150,7 @@ export async function startServer(
   const account = accountUseCases({
     users,
     flows: accountFlowStore(db),
+    codes,
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,

@@ -279,13 +279,13 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
     const at = h.clock.now().toISOString();
     await log.paused(async () => {
       await db().execute(sql`
-        insert into registrations (token_hash, kind, state, email, email_key, codes_sent, created_at, expires_at)
+        insert into registrations (token_hash, kind, state, email, email_key, created_at, expires_at)
         select 'bulk' || g, 'individual', 'code_sent', 'bulk' || g || '@example.jp', 'bulk' || g || '@example.jp',
-               1, ${at}::timestamptz, ${at}::timestamptz + (case when g <= 2500 then -1 else 30 end) * interval '1 minute'
+               ${at}::timestamptz, ${at}::timestamptz + (case when g <= 2500 then -1 else 30 end) * interval '1 minute'
         from generate_series(1, 30000) g`);
       await db().execute(sql`
-        insert into registration_codes (registration_id, code_hmac, created_at)
-        select id, 'hmac', created_at from registrations where token_hash like 'bulk%'`);
+        insert into email_codes (purpose, registration_id, code_hmacs, last_sent_at, created_at)
+        select 'registration', id, array['hmac'], created_at, created_at from registrations where token_hash like 'bulk%'`);
       await db().execute(sql`
         insert into mail_outbox (registration_id, template, to_address, subject, body, status, attempts, next_attempt_at, created_at, sent_at)
         select id, 'registration_code', email, 's', 'b', 'sent', 1, created_at, created_at, created_at
@@ -294,7 +294,7 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
         insert into mail_outbox (template, to_address, subject, body, status, attempts, next_attempt_at, created_at, sent_at)
         select 'notice', 'notice' || g || '@example.jp', 's', 'b', 'sent', 1, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
         from generate_series(1, 30000) g`);
-      for (const table of ['registrations', 'registration_codes', 'mail_outbox'])
+      for (const table of ['registrations', 'email_codes', 'mail_outbox'])
         await db().execute(sql.raw(`analyze ${table}`));
     });
     const outbox = outboxStore(db());
@@ -312,7 +312,7 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
     const left = await log.paused(() =>
       db().execute(sql`
         select (select count(*)::int from registrations where expires_at <= ${at}::timestamptz) as flows,
-               (select count(*)::int from registration_codes) as codes,
+               (select count(*)::int from email_codes) as codes,
                (select count(*)::int from mail_outbox where to_address like 'bulk%') as mails`),
     );
     expect((left as unknown as { rows: unknown[] }).rows[0]).toEqual({
@@ -320,7 +320,7 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
       codes: 27500,
       mails: 27500,
     });
-    const tables = new Set(['registrations', 'registration_codes', 'mail_outbox']);
+    const tables = new Set(['registrations', 'email_codes', 'mail_outbox']);
     expect(await planProblems(db(), log.statements.slice(from), { seqscan: true, tables })).toEqual([]);
   });
 });

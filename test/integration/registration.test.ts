@@ -4,21 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditLog, mailOutbox, registrationCodes, registrations, users } from '../../src/db/schema/index.js';
+import { auditLog, emailCodes, mailOutbox, registrations, users } from '../../src/db/schema/index.js';
 import { databaseFactories, useFreshDatabase, type TestDatabase } from '../support/databases.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META, harness } from '../support/registration-harness.js';
 
 /** Every text column of every table, searched for a string: proves data is really gone. */
 async function tablesContaining(database: TestDatabase, needle: string): Promise<string[]> {
   const found: string[] = [];
-  for (const table of [
-    'users',
-    'registrations',
-    'registration_codes',
-    'mail_outbox',
-    'sessions',
-    'rate_limits',
-  ]) {
+  for (const table of ['users', 'registrations', 'email_codes', 'mail_outbox', 'sessions', 'rate_limits']) {
     const r = await database.db.execute(
       sql.raw(`select count(*)::int as n from ${table} t where t::text ilike '%${needle}%'`),
     );
@@ -66,7 +59,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       profileValues: null,
       passwordHash: null,
     });
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(0);
   });
 
   it('registers a business with its own fields', async () => {
@@ -145,7 +138,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     h.clock.advance(1);
     expect(await h.registration.sweepExpired()).toBe(1);
     expect(await tablesContaining(database, 'late@example.jp')).toEqual([]);
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(0);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(0);
     expect(await h.registration.verifyCode(sent.token, code, META)).toEqual({
       ok: false,
       problem: 'missing',
@@ -274,7 +267,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       h.registration.resendCode(sent.token, META),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(await h.db.select().from(registrationCodes)).toHaveLength(2);
+    expect((await h.db.select().from(emailCodes)).flatMap((c) => c.codeHmacs)).toHaveLength(2);
   });
 
   it('a code cannot be used twice, even by two requests at once', async () => {
@@ -288,7 +281,7 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
       h.registration.verifyCode(sent.token, code, META),
     ]);
     expect(results.every((r) => r.ok)).toBe(true); // the second sees the flow verified already
-    const used = await h.db.select().from(registrationCodes);
+    const used = await h.db.select().from(emailCodes);
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
   });
 

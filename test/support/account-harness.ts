@@ -4,6 +4,7 @@ import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
 import { accountUseCases, signInLockNotice, type Actor } from '../../src/app/account/account.js';
 import { signInUseCases } from '../../src/app/account/sign-in.js';
 import { accountFlowStore } from '../../src/db/account/flows.js';
+import { emailCodeStore } from '../../src/db/email-codes/email-codes.js';
 import { auditStore } from '../../src/db/shared/audit.js';
 import { rateLimiter } from '../../src/db/shared/rate-limits.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
@@ -28,6 +29,7 @@ export function accountHarness(
   const account = accountUseCases({
     users,
     flows: accountFlowStore(db),
+    codes: emailCodeStore(db),
     hasher: argon2Hasher,
     rateLimiter: limiter,
     audit,

@@ -31,8 +31,7 @@ export type DatabaseFactory = {
 
 const TABLES = [
   'sessions',
-  'registration_codes',
-  'account_flow_codes',
+  'email_codes',
   'account_flows',
   'notice_deliveries',
   'notices',
@@ -80,29 +79,33 @@ export const pgliteFactory: DatabaseFactory = {
   },
 };
 
+/** A new, empty database on the PostgreSQL server at `url`: its URL, and how to drop it. */
+export async function createServerDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const dbName = `madoguchi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${dbName}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`drop database if exists ${dbName} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
 export function postgresFactory(url: string): DatabaseFactory {
   return {
     name: 'postgres',
     async open(options = {}) {
-      const dbName = `madoguchi_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      const u = new URL(url);
-      u.pathname = `/${dbName}`;
-      const database = await openDatabase({ url: u.toString(), poolSize: 5, ...options });
-      return withTruncate(
-        database,
-        'postgres',
-        async () => {
-          const drop = new pg.Client({ connectionString: url });
-          await drop.connect();
-          await drop.query(`drop database if exists ${dbName} with (force)`);
-          await drop.end();
-        },
-        u.toString(),
-      );
+      const created = await createServerDatabase(url);
+      const database = await openDatabase({ url: created.url, poolSize: 5, ...options });
+      return withTruncate(database, 'postgres', created.drop, created.url);
     },
   };
 }

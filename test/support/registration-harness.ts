@@ -9,6 +9,7 @@ import { auditStore } from '../../src/db/shared/audit.js';
 import { outboxStore } from '../../src/db/shared/outbox.js';
 import { rateLimiter } from '../../src/db/shared/rate-limits.js';
 import { registrationStore } from '../../src/db/registration/registrations.js';
+import { emailCodeStore } from '../../src/db/email-codes/email-codes.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
 import { sessionStore } from '../../src/db/account/sessions.js';
 import { userStore } from '../../src/db/account/users.js';
@@ -68,6 +69,7 @@ export function harness(
   const limiter = rateLimiter(db);
   const registration = registrationUseCases({
     registrations: registrationStore(db),
+    codes: emailCodeStore(db),
     users,
     hasher: argon2Hasher,
     rateLimiter: limiter,

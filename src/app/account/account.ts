@@ -14,25 +14,13 @@ import { maskEmail } from '../../domain/email.js';
 import { checkPassword } from '../../domain/password.js';
 import { parseProfile, profileToFormValues, type FieldError, type Profile } from '../../domain/profile.js';
 import type { Lang } from '../../messages/i18n.js';
-import { accountCodeUseCases, type PasswordCheckResult } from './codes.js';
-import {
-  mailsIn,
-  type AccountFlowStore,
-  type AccountMailTemplates,
-  type AccountUserStore,
-  type ProfileUpdate,
-} from './ports.js';
+import { accountCodeUseCases } from './codes.js';
+import type { AccountDeps, Actor, PasswordCheckResult } from './deps.js';
+import { mailsIn, type AccountMailTemplates, type ProfileUpdate } from './ports.js';
 import { seal, unseal } from './seal.js';
-import type {
-  AuditLog,
-  Clock,
-  MailQueued,
-  OutgoingMail,
-  PasswordHasher,
-  RateLimiter,
-  UserRecord,
-} from '../shared/ports.js';
-import { japanToday, type RequestMeta } from '../registration/registration.js';
+import type { Clock, OutgoingMail, UserRecord } from '../shared/ports.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import { japanToday } from '../shared/japan-date.js';
 import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_SECONDS } from './sign-in.js';
 import { hashToken, newToken } from '../shared/tokens.js';
 
@@ -42,27 +30,7 @@ export const REAUTH_SECONDS = 15 * 60;
 export const PENDING_EDIT_SECONDS = 30 * 60;
 export const DELETE_TICKET_SECONDS = 5 * 60;
 
-export type AccountDeps = {
-  users: AccountUserStore;
-  flows: AccountFlowStore;
-  hasher: PasswordHasher;
-  rateLimiter: RateLimiter;
-  audit: AuditLog;
-  /** the mails in each language; a user's mail is written in the user's language (`users.lang`) */
-  templates: Record<Lang, AccountMailTemplates>;
-  clock: Clock;
-  secret: string;
-  /** the code rules' time limit (REGISTRATION_TTL_SECONDS) */
-  ttlSeconds: number;
-  codeMailsPerIpPer10Min: number;
-  mailDomain: string;
-  baseUrl: string;
-  /** told once a step's mail is queued (main.ts: this process's mail worker sends it at once) */
-  mailQueued?: MailQueued;
-};
-
-/** The signed-in person: who, since when, and the session id their browser holds. */
-export type Actor = { user: UserRecord; signedInAt: Date; sessionId: string };
+export type { AccountDeps, Actor } from './deps.js';
 
 /** The notice mailed when failed sign-ins put the account on hold (wired into sign-in.ts). */
 export function signInLockNotice(

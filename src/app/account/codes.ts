@@ -1,8 +1,8 @@
 /**
  * The two account flows that mail a 6-digit code: メールアドレスの変更 (the code goes to the NEW
- * address) and パスワードを忘れた方 (the reset). The code rules are the registration's: the flow lives
- * 30 minutes from the latest code, 5 wrong tries in all (counted before comparing), a resend at most
- * once a minute and 5 times, earlier codes stay valid, paste and full-width digits are accepted.
+ * address) and パスワードを忘れた方 (the reset). The code rules are the e-mailed code's, as for
+ * registration (app/email-codes): 5 tries in all, a resend at most once a minute and 5 times; the
+ * flow lives 30 minutes from the latest code.
  */
 import { randomUUID } from 'node:crypto';
 import { maskEmail, parseEmail } from '../../domain/email.js';
@@ -17,15 +17,12 @@ import {
   type AccountFlowState,
   type NewSession,
 } from './ports.js';
-import type { AccountDeps, Actor } from './account.js';
+import type { AccountDeps, Actor, PasswordCheckResult } from './deps.js';
 import type { OutgoingMail } from '../shared/ports.js';
-import {
-  MAX_CODES,
-  MAX_CODE_TRIES,
-  RESEND_INTERVAL_SECONDS,
-  type RequestMeta,
-} from '../registration/registration.js';
-import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from '../shared/tokens.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import { hashToken, hmacCode, newToken } from '../shared/tokens.js';
+import type { CodeOwner } from '../email-codes/ports.js';
+import { emailCodeUseCases } from '../email-codes/email-codes.js';
 
 export const EMAIL_CHANGES_PER_USER_PER_HOUR = 10;
 export const RESETS_PER_ADDRESS_PER_HOUR = 5;
@@ -34,8 +31,6 @@ export const RESETS_PER_ADDRESS_PER_HOUR = 5;
 export type AccountFlowProblem = 'missing' | 'expired' | 'wrong_step' | 'exhausted' | 'email_taken';
 
 type Loaded = { ok: true; flow: AccountFlowRecord } | { ok: false; problem: AccountFlowProblem };
-
-export type PasswordCheckResult = 'ok' | 'required' | 'wrong' | 'held';
 
 export type CodeFlowHelpers = {
   /** Verifies the user's own password (re-authentication), counting a failure like a sign-in. */
@@ -47,7 +42,11 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
   const { flows, clock } = deps;
   const ttlMs = deps.ttlSeconds * 1000;
   const ttlMinutes = Math.round(deps.ttlSeconds / 60);
-  const codeHmac = (flowId: string, code: string) => hmacCode(deps.secret, `account:${flowId}`, code);
+  const codes = emailCodeUseCases({ codes: deps.codes, secret: deps.secret });
+  const ownerOf = (flow: { id: string; purpose: AccountFlowPurpose }): CodeOwner => ({
+    purpose: flow.purpose,
+    flowId: flow.id,
+  });
   const resetUrl = `${deps.baseUrl}/password-reset`;
   const mailQueued = deps.mailQueued ?? (() => undefined);
 
@@ -89,12 +88,12 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     flow: AccountFlowRecord,
     lang: Lang | undefined,
   ): Promise<{ codeHmac: string | null; mail: OutgoingMail | null }> {
-    const code = newSixDigitCode();
+    const { code, codeHmac } = codes.issue(ownerOf(flow));
     if (flow.purpose === 'email_change') {
       const owner = await deps.users.findByEmailKey(flow.emailKey);
       if (owner) return { codeHmac: null, mail: null };
       return {
-        codeHmac: codeHmac(flow.id, code),
+        codeHmac,
         mail: {
           template: 'email_change_code',
           to: flow.email,
@@ -106,7 +105,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     const user = flow.userId ? await deps.users.findById(flow.userId) : null;
     if (!user || user.status !== 'active') return { codeHmac: null, mail: null };
     return {
-      codeHmac: codeHmac(flow.id, code),
+      codeHmac,
       mail: {
         template: 'password_reset_code',
         to: user.email,
@@ -136,30 +135,18 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     if (!loaded.ok) return loaded;
     const flow = loaded.flow;
     const now = clock.now();
-    const sinceLast = (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000;
-    if (flow.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
-    if (sinceLast < RESEND_INTERVAL_SECONDS)
-      return {
-        ok: false,
-        refused: 'too_soon',
-        retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast),
-      };
+    const allowed = await codes.resendLimits(ownerOf(flow), now);
+    if (!allowed.ok) return allowed;
     const limited = await ipLimit(meta, now);
     if (limited !== null) return { ok: false, rateLimited: limited };
     const content = await resendContent(flow, actor?.user.lang);
-    const result = await flows.resendCode(flow.id, {
+    const result = await flows.resendCode(flow, {
       ...content,
       now,
       expiresAt: new Date(now.getTime() + ttlMs),
-      notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
-      maxCodes: MAX_CODES,
+      ...allowed.limits,
     });
-    if (result !== 'sent')
-      return {
-        ok: false,
-        refused: result,
-        retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
-      };
+    if (result !== 'sent') return codes.refusal(result);
     if (content.mail) mailQueued();
     await deps.audit.record(
       {
@@ -174,30 +161,11 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
     return { ok: true };
   }
 
-  /**
-   * Normalises the code and counts the try (before comparing, so parallel requests cannot slip
-   * past five); input that is not six digits is answered without counting.
-   */
-  async function tryCode(
-    flow: AccountFlowRecord,
-    rawCode: string,
-  ): Promise<
-    | { kind: 'match'; codeId: number; tries: number }
-    | { kind: 'wrong'; tries: number }
-    | { kind: 'invalid'; fieldError: FieldError }
-    | { kind: 'exhausted' }
-  > {
-    const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
-    if (code === '') return { kind: 'invalid', fieldError: { field: 'code', code: 'required' } };
-    if (!/^\d{6}$/.test(code)) return { kind: 'invalid', fieldError: { field: 'code', code: 'format' } };
-    const tries = await flows.countAttempt(flow.id, MAX_CODE_TRIES);
-    if (tries === null) {
-      await flows.delete(flow.id);
-      return { kind: 'exhausted' };
-    }
-    const hmac = codeHmac(flow.id, code);
-    const match = (await flows.listUnusedCodes(flow.id)).find((c) => equalHex(c.codeHmac, hmac));
-    return match ? { kind: 'match', codeId: match.id, tries } : { kind: 'wrong', tries };
+  /** Counts and compares a code; a flow whose tries are all used is deleted. */
+  async function tryCode(flow: AccountFlowRecord, rawCode: string) {
+    const tried = await codes.tryCode(ownerOf(flow), rawCode);
+    if (tried.kind === 'exhausted') await flows.delete(flow.id);
+    return tried;
   }
 
   /** After a wrong code: the flow ends at the fifth, otherwise how many tries are left. */
@@ -216,11 +184,9 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       },
       clock.now(),
     );
-    if (tries >= MAX_CODE_TRIES) {
-      await flows.delete(flow.id);
-      return { ok: false, problem: 'exhausted' };
-    }
-    return { ok: false, fieldError: { field: 'code', code: 'wrong' }, triesLeft: MAX_CODE_TRIES - tries };
+    const wrong = codes.afterWrong(tries);
+    if ('problem' in wrong) await flows.delete(flow.id);
+    return wrong;
   }
 
   function newSession(at: Date): { id: string; session: NewSession } {
@@ -278,7 +244,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const owner = await deps.users.findByEmailKey(parsed.key);
       const id = randomUUID();
       const token = newToken();
-      const code = newSixDigitCode();
+      const issued = codes.issue({ purpose: 'email_change', flowId: id });
       // The notice to the address's owner is in the owner's language; the code in the changer's.
       const taken = mailsIn(deps.templates, owner?.lang).emailChangeAttemptOnExistingAccount({
         signInUrl: `${deps.baseUrl}/login`,
@@ -291,14 +257,14 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         userId: actor.user.id,
         email: parsed.email,
         emailKey: parsed.key,
-        codeHmac: owner ? null : codeHmac(id, code),
+        codeHmac: owner ? null : issued.codeHmac,
         mail: owner
           ? { template: 'email_change_attempt_existing', to: owner.email, userId: owner.id, ...taken }
           : {
               template: 'email_change_code',
               to: parsed.email,
               userId: actor.user.id,
-              ...emailCode(actor.user.lang, code),
+              ...emailCode(actor.user.lang, issued.code),
             },
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
@@ -347,7 +313,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         const mails = mailsIn(deps.templates, user.lang);
         // The session keeps the time of the sign-in: changing the address is not a new sign-in.
         const { id, session } = newSession(actor.signedInAt);
-        const outcome = await flows.completeEmailChange(flow.id, tried.codeId, {
+        const outcome = await flows.completeEmailChange(flow.id, {
           session,
           now,
           mails: [
@@ -426,7 +392,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const user = found && found.status === 'active' ? found : null;
       const id = randomUUID();
       const token = newToken();
-      const code = newSixDigitCode();
+      const issued = codes.issue({ purpose: 'password_reset', flowId: id });
       await flows.create({
         id,
         purpose: 'password_reset',
@@ -434,13 +400,13 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
         userId: user?.id ?? null,
         email: parsed.email,
         emailKey: parsed.key,
-        codeHmac: user ? codeHmac(id, code) : null,
+        codeHmac: user ? issued.codeHmac : null,
         mail: user
           ? {
               template: 'password_reset_code',
               to: user.email,
               userId: user.id,
-              ...resetCode(user.lang, code),
+              ...resetCode(user.lang, issued.code),
             }
           : null,
         now,
@@ -478,7 +444,7 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
       const tried = await tryCode(flow, rawCode);
       if (tried.kind === 'exhausted') return { ok: false, problem: 'exhausted' };
       if (tried.kind === 'invalid') return { ok: false, fieldError: tried.fieldError };
-      if (tried.kind === 'match' && (await flows.consumeCode(flow.id, tried.codeId, clock.now()))) {
+      if (tried.kind === 'match' && (await flows.consumeCode(flow.id, clock.now()))) {
         await deps.audit.record(
           {
             action: 'password_reset.code_verified',

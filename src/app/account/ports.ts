@@ -4,7 +4,8 @@
  * account mails. `db/` and `mail/` implement these.
  */
 import type { Lang } from '../../messages/i18n.js';
-import type { OutgoingMail, ResendInput, UserStore } from '../shared/ports.js';
+import type { ResendInput, ResendOutcome } from '../email-codes/ports.js';
+import type { OutgoingMail, UserStore } from '../shared/ports.js';
 
 export type AccountFlowPurpose = 'email_change' | 'password_reset';
 export type AccountFlowState = 'code_sent' | 'verified' | 'completed';
@@ -18,9 +19,6 @@ export type AccountFlowRecord = {
   email: string;
   emailKey: string;
   state: AccountFlowState;
-  failedAttempts: number;
-  codesSent: number;
-  lastCodeSentAt: Date;
   createdAt: Date;
   expiresAt: Date;
 };
@@ -54,12 +52,9 @@ export interface AccountFlowStore {
   create(flow: NewAccountFlow): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<AccountFlowRecord | null>;
   /** Adds a code and queues its mail unless the resend limits say no, atomically. */
-  resendCode(id: string, input: ResendInput): Promise<'sent' | 'too_soon' | 'too_many'>;
-  /** Counts one try before comparing; returns the new count, or null once `max` tries were used. */
-  countAttempt(id: string, max: number): Promise<number | null>;
-  listUnusedCodes(id: string): Promise<{ id: number; codeHmac: string }[]>;
-  /** Reset: marks the code used and the flow verified; false when another request used it first. */
-  consumeCode(id: string, codeId: number, now: Date): Promise<boolean>;
+  resendCode(flow: { id: string; purpose: AccountFlowPurpose }, input: ResendInput): Promise<ResendOutcome>;
+  /** Reset: uses the flow's codes and marks it verified; false when another request used them first. */
+  consumeCode(id: string, now: Date): Promise<boolean>;
   /**
    * E-mail change, in one transaction: uses the code, sets the user's address (the unique index
    * decides a race: 'email_taken', and the flow is deleted), ends every session of the user, starts
@@ -67,7 +62,6 @@ export interface AccountFlowStore {
    */
   completeEmailChange(
     id: string,
-    codeId: number,
     input: { session: NewSession; mails: OutgoingMail[]; now: Date },
   ): Promise<EmailChangeOutcome>;
   /**

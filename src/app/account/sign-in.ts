@@ -13,7 +13,7 @@ import type {
   UserRecord,
   UserStore,
 } from '../shared/ports.js';
-import type { RequestMeta } from '../registration/registration.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const SIGN_IN_LOCK_SECONDS = 15 * 60;

@@ -6,7 +6,7 @@
 import { normalizeName } from '../../domain/normalize.js';
 import type { UserKind } from '../../domain/profile.js';
 import type { AuditLog, Clock } from '../shared/ports.js';
-import type { RequestMeta } from '../registration/registration.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 import type { StaffMember } from '../staff/staff.js';
 import type {
   MailProgress,

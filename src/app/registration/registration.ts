@@ -17,25 +17,23 @@ import type {
   AuditLog,
   Clock,
   MailQueued,
-  MailTemplates,
   NewUser,
   PasswordHasher,
   RateLimiter,
-  RegistrationRecord,
-  RegistrationStore,
   UserStore,
 } from '../shared/ports.js';
-import { equalHex, hashToken, hmacCode, newSixDigitCode, newToken } from '../shared/tokens.js';
+import type { RequestMeta } from '../shared/request-meta.js';
+import { japanToday } from '../shared/japan-date.js';
+import { hashToken, hmacCode, newToken } from '../shared/tokens.js';
+import type { EmailCodeStore } from '../email-codes/ports.js';
+import { CODE_MAILS_PER_ADDRESS_PER_HOUR, emailCodeUseCases } from '../email-codes/email-codes.js';
+import type { MailTemplates, RegistrationRecord, RegistrationStore } from './ports.js';
 import type { Lang } from '../../messages/i18n.js';
-
-export const MAX_CODE_TRIES = 5;
-export const MAX_CODES = 6; // the first code and 5 resends
-export const RESEND_INTERVAL_SECONDS = 60;
-/** three registrations' worth of codes (1 + 5 resends each) to one address in an hour */
-export const CODE_MAILS_PER_ADDRESS_PER_HOUR = 18;
 
 export type RegistrationDeps = {
   registrations: RegistrationStore;
+  /** the flows' e-mailed codes (shared with the account flows) */
+  codes: EmailCodeStore;
   users: UserStore;
   hasher: PasswordHasher;
   rateLimiter: RateLimiter;
@@ -53,23 +51,17 @@ export type RegistrationDeps = {
   mailQueued?: MailQueued;
 };
 
-export type RequestMeta = { ip: string | null; userAgent: string | null };
-
 /** Why a step cannot go on: the flow is gone, too old, or not at this step yet. */
 export type FlowProblem = 'missing' | 'expired' | 'wrong_step';
 
 type Loaded = { ok: true; flow: RegistrationRecord } | { ok: false; problem: FlowProblem };
 
-/** The calendar date in Japan, for rules such as "a birth date in the past". */
-export function japanToday(now: Date): { year: number; month: number; day: number } {
-  const jst = new Date(now.getTime() + 9 * 3600 * 1000);
-  return { year: jst.getUTCFullYear(), month: jst.getUTCMonth() + 1, day: jst.getUTCDate() };
-}
-
 export function registrationUseCases(deps: RegistrationDeps) {
   const { registrations, clock } = deps;
   const ttlMs = deps.ttlSeconds * 1000;
   const mailQueued = deps.mailQueued ?? (() => undefined);
+  const codes = emailCodeUseCases({ codes: deps.codes, secret: deps.secret });
+  const ownerOf = (flowId: string) => ({ purpose: 'registration' as const, flowId });
 
   async function load(token: string | undefined, states: RegistrationRecord['state'][]): Promise<Loaded> {
     if (!token) return { ok: false, problem: 'missing' };
@@ -203,15 +195,15 @@ export function registrationUseCases(deps: RegistrationDeps) {
         flow = reloaded;
       }
       const existing = await deps.users.findByEmailKey(parsed.key);
-      const code = newSixDigitCode();
+      const issued = codes.issue(ownerOf(flow.id));
       await registrations.startCodeStep(flow.id, {
         email: parsed.email,
         emailKey: parsed.key,
         addressTaken: existing !== null,
-        codeHmac: existing ? null : hmacCode(deps.secret, flow.id, code),
+        codeHmac: existing ? null : issued.codeHmac,
         mail: existing
           ? { ...takenMail(existing.lang, parsed.email), userId: existing.id }
-          : codeMail(flow.lang, parsed.email, code),
+          : codeMail(flow.lang, parsed.email, issued.code),
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
       });
@@ -242,35 +234,21 @@ export function registrationUseCases(deps: RegistrationDeps) {
       if (!loaded.ok) return loaded;
       const flow = loaded.flow;
       const now = clock.now();
-      const sinceLast = flow.lastCodeSentAt
-        ? (now.getTime() - flow.lastCodeSentAt.getTime()) / 1000
-        : Infinity;
-      if (flow.codesSent >= MAX_CODES) return { ok: false, refused: 'too_many', retryAfterSeconds: 0 };
-      if (sinceLast < RESEND_INTERVAL_SECONDS)
-        return {
-          ok: false,
-          refused: 'too_soon',
-          retryAfterSeconds: Math.ceil(RESEND_INTERVAL_SECONDS - sinceLast),
-        };
+      const allowed = await codes.resendLimits(ownerOf(flow.id), now);
+      if (!allowed.ok) return allowed;
       const wait = await codeMailWait(meta.ip, flow.emailKey ?? '', now);
       if (wait !== null) return { ok: false, rateLimited: wait };
       const email = flow.email as string;
-      const code = newSixDigitCode();
+      const issued = codes.issue(ownerOf(flow.id));
       const result = await registrations.resendCode(flow.id, {
-        codeHmac: flow.addressTaken ? null : hmacCode(deps.secret, flow.id, code),
+        codeHmac: flow.addressTaken ? null : issued.codeHmac,
         // For a taken address nothing more is mailed: the one notice is enough, and the screen is the same.
-        mail: flow.addressTaken ? null : codeMail(flow.lang, email, code),
+        mail: flow.addressTaken ? null : codeMail(flow.lang, email, issued.code),
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
-        notAfter: new Date(now.getTime() - RESEND_INTERVAL_SECONDS * 1000),
-        maxCodes: MAX_CODES,
+        ...allowed.limits,
       });
-      if (result !== 'sent')
-        return {
-          ok: false,
-          refused: result,
-          retryAfterSeconds: result === 'too_soon' ? RESEND_INTERVAL_SECONDS : 0,
-        };
+      if (result !== 'sent') return codes.refusal(result);
       if (!flow.addressTaken) mailQueued();
       await deps.audit.record(
         {
@@ -308,18 +286,14 @@ export function registrationUseCases(deps: RegistrationDeps) {
       if (!loaded.ok) return loaded;
       const flow = loaded.flow;
       if (flow.state !== 'code_sent') return { ok: true }; // already verified (Back, reload, second tab)
-      const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
-      if (code === '') return { ok: false, fieldError: { field: 'code', code: 'required' } };
-      if (!/^\d{6}$/.test(code)) return { ok: false, fieldError: { field: 'code', code: 'format' } };
-      const now = clock.now();
-      const tries = await registrations.countAttempt(flow.id, MAX_CODE_TRIES);
-      if (tries === null) {
+      const tried = await codes.tryCode(ownerOf(flow.id), rawCode);
+      if (tried.kind === 'invalid') return { ok: false, fieldError: tried.fieldError };
+      if (tried.kind === 'exhausted') {
         await registrations.delete(flow.id);
         return { ok: false, problem: 'exhausted' };
       }
-      const hmac = hmacCode(deps.secret, flow.id, code);
-      const match = (await registrations.listUnusedCodes(flow.id)).find((c) => equalHex(c.codeHmac, hmac));
-      if (match && (await registrations.consumeCode(flow.id, match.id, now))) {
+      const now = clock.now();
+      if (tried.kind === 'match' && (await registrations.consumeCode(flow.id, now))) {
         await deps.audit.record(
           { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent },
           now,
@@ -329,14 +303,17 @@ export function registrationUseCases(deps: RegistrationDeps) {
       const latest = await registrations.findByTokenHash(hashToken(token as string));
       if (latest && latest.state !== 'code_sent') return { ok: true }; // a parallel request (double submit) verified it
       await deps.audit.record(
-        { action: 'registration.code_failed', ip: meta.ip, userAgent: meta.userAgent, detail: { tries } },
+        {
+          action: 'registration.code_failed',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { tries: tried.tries },
+        },
         now,
       );
-      if (tries >= MAX_CODE_TRIES) {
-        await registrations.delete(flow.id);
-        return { ok: false, problem: 'exhausted' };
-      }
-      return { ok: false, fieldError: { field: 'code', code: 'wrong' }, triesLeft: MAX_CODE_TRIES - tries };
+      const wrong = codes.afterWrong(tried.tries);
+      if ('problem' in wrong) await registrations.delete(flow.id);
+      return wrong;
     },
 
     /** Screen 5: the profile and password. Left empty on a return from screen 6, the password is kept. */

@@ -16,27 +16,6 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
-export type RegistrationState = 'started' | 'code_sent' | 'verified' | 'profile_entered' | 'completed';
-
-export type RegistrationRecord = {
-  id: string;
-  kind: UserKind;
-  /** the language the person uses: mail is written in it */
-  lang: Lang;
-  state: RegistrationState;
-  email: string | null;
-  emailKey: string | null;
-  addressTaken: boolean;
-  failedAttempts: number;
-  codesSent: number;
-  lastCodeSentAt: Date | null;
-  profileValues: Record<string, string> | null;
-  passwordHash: string | null;
-  userId: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-};
-
 export type OutgoingMail = {
   template: string;
   to: string;
@@ -76,62 +55,6 @@ export type UserRecord = {
   createdAt: Date;
   lastSignInAt: Date | null;
 };
-
-export type CodeStepInput = {
-  email: string;
-  emailKey: string;
-  addressTaken: boolean;
-  /** null when no code is sent (the address belongs to a user) */
-  codeHmac: string | null;
-  mail: OutgoingMail;
-  now: Date;
-  expiresAt: Date;
-};
-
-export type ResendInput = {
-  codeHmac: string | null;
-  /** null when nothing is mailed (the address belongs to a user: its one notice is enough) */
-  mail: OutgoingMail | null;
-  now: Date;
-  expiresAt: Date;
-  /** a resend is refused when the previous code was sent after this instant */
-  notAfter: Date;
-  /** at most this many codes in all (the first included) */
-  maxCodes: number;
-};
-
-export type CompleteResult =
-  | { outcome: 'created'; userId: string }
-  | { outcome: 'already_completed'; userId: string }
-  | { outcome: 'email_taken' }
-  | { outcome: 'not_ready' };
-
-export interface RegistrationStore {
-  create(input: {
-    tokenHash: string;
-    kind: UserKind;
-    lang: Lang;
-    now: Date;
-    expiresAt: Date;
-  }): Promise<RegistrationRecord>;
-  findByTokenHash(tokenHash: string): Promise<RegistrationRecord | null>;
-  /** Sets the address, stores the first code and queues its mail, in one transaction. */
-  startCodeStep(id: string, input: CodeStepInput): Promise<void>;
-  /** Adds a code and queues its mail unless the resend limits say no, atomically. */
-  resendCode(id: string, input: ResendInput): Promise<'sent' | 'too_soon' | 'too_many'>;
-  /** Counts one try before comparing; returns the new count, or null once `max` tries were used. */
-  countAttempt(id: string, max: number): Promise<number | null>;
-  listUnusedCodes(id: string): Promise<{ id: number; codeHmac: string }[]>;
-  /** Marks the code used and the registration verified; false when another request used it first. */
-  consumeCode(id: string, codeId: number, now: Date): Promise<boolean>;
-  saveProfile(id: string, values: Record<string, string>, passwordHash: string | null): Promise<void>;
-  reopenProfile(id: string): Promise<void>;
-  /** Creates the user, empties the registration of personal data and queues the mail, atomically. */
-  complete(id: string, user: NewUser, mail: OutgoingMail, now: Date): Promise<CompleteResult>;
-  delete(id: string): Promise<void>;
-  deleteExpired(now: Date): Promise<number>;
-  countOpen(now: Date): Promise<number>;
-}
 
 export interface UserStore {
   findByEmailKey(emailKey: string): Promise<UserRecord | null>;
@@ -197,19 +120,4 @@ export type AuditEntry = {
 
 export interface AuditLog {
   record(entry: AuditEntry, now: Date): Promise<void>;
-}
-
-export interface MailTemplates {
-  registrationCode(v: { code: string; ttlMinutes: number; mailDomain: string }): {
-    subject: string;
-    body: string;
-  };
-  registrationAttemptOnExistingAccount(v: { signInUrl: string; resetUrl: string }): {
-    subject: string;
-    body: string;
-  };
-  registrationComplete(v: { name: string; kind: UserKind; myPageUrl: string }): {
-    subject: string;
-    body: string;
-  };
 }

@@ -3,7 +3,7 @@
  * registrations, recent events; the CSV of counts per day. Counts only — no personal data.
  */
 import type { AuditLog, Clock } from '../shared/ports.js';
-import type { RequestMeta } from '../registration/registration.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 import type { StaffMember } from './staff.js';
 import type {
   AuditFilter,

@@ -7,7 +7,7 @@
  */
 import { maskEmail, parseEmail } from '../../domain/email.js';
 import type { AuditLog, Clock, PasswordHasher, RateLimiter } from '../shared/ports.js';
-import type { RequestMeta } from '../registration/registration.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 import { checkStaffPassword, STAFF_PASSWORD_MESSAGES } from './password.js';
 import type { StaffRecord, StaffRole, StaffSessionStore, StaffStore } from './ports.js';
 import { hashToken, newToken } from '../shared/tokens.js';

@@ -6,7 +6,7 @@
  */
 import { maskEmail } from '../../domain/email.js';
 import type { AuditLog, Clock, UserRecord } from '../shared/ports.js';
-import type { RequestMeta } from '../registration/registration.js';
+import type { RequestMeta } from '../shared/request-meta.js';
 import type { StaffMember } from './staff.js';
 import type {
   AuditReader,

@@ -1,17 +1,25 @@
 /**
  * AccountFlowStore on PostgreSQL: e-mail changes and password resets, their codes and their mails.
- * The patterns are the registration's (src/db/registration/registrations.ts): one conditional UPDATE decides
- * every limit, and a mail is queued in the transaction of the change that causes it.
+ * The codes are the e-mailed code's (src/db/email-codes), written in the transactions of the flow's
+ * steps; a mail is queued in the transaction of the change that causes it.
  */
-import { and, eq, isNull, lt, lte, ne, sql } from 'drizzle-orm';
-import type { AccountFlowRecord, AccountFlowStore, EmailChangeOutcome } from '../../app/account/ports.js';
+import { and, eq, lte, ne } from 'drizzle-orm';
+import type {
+  AccountFlowPurpose,
+  AccountFlowRecord,
+  AccountFlowStore,
+  EmailChangeOutcome,
+} from '../../app/account/ports.js';
 import type { OutgoingMail } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { outboxRow } from '../shared/outbox.js';
 import { deleteInBatches } from '../shared/sweep.js';
-import { accountFlowCodes, accountFlows, mailOutbox, users } from '../schema/index.js';
+import { accountFlows, mailOutbox, users } from '../schema/index.js';
+import { forgetCodes, issueCode, resendCode, useCode } from '../email-codes/email-codes.js';
 import { replaceSessions } from './users.js';
+
+const ownerOf = (flowId: string, purpose: AccountFlowPurpose) => ({ purpose, flowId });
 
 class EmailTaken extends Error {}
 
@@ -35,16 +43,10 @@ export function accountFlowStore(db: Db): AccountFlowStore {
           email: flow.email,
           emailKey: flow.emailKey,
           state: 'code_sent',
-          failedAttempts: 0,
-          codesSent: 1,
-          lastCodeSentAt: flow.now,
           createdAt: flow.now,
           expiresAt: flow.expiresAt,
         });
-        if (flow.codeHmac)
-          await tx
-            .insert(accountFlowCodes)
-            .values({ flowId: flow.id, codeHmac: flow.codeHmac, createdAt: flow.now });
+        await issueCode(tx, ownerOf(flow.id, flow.purpose), flow.codeHmac, flow.now);
         if (flow.mail) await tx.insert(mailOutbox).values(flowMail(flow.mail, flow.now, flow.id));
       });
     },
@@ -54,70 +56,16 @@ export function accountFlowStore(db: Db): AccountFlowStore {
       return (row as AccountFlowRecord | undefined) ?? null;
     },
 
-    async resendCode(id, input) {
-      return db.transaction(async (tx) => {
-        const updated = await tx
-          .update(accountFlows)
-          .set({
-            codesSent: sql`${accountFlows.codesSent} + 1`,
-            lastCodeSentAt: input.now,
-            expiresAt: input.expiresAt,
-          })
-          .where(
-            and(
-              eq(accountFlows.id, id),
-              eq(accountFlows.state, 'code_sent'),
-              lt(accountFlows.codesSent, input.maxCodes),
-              lte(accountFlows.lastCodeSentAt, input.notAfter),
-            ),
-          )
-          .returning({ id: accountFlows.id });
-        if (updated.length === 0) {
-          const [row] = await tx
-            .select({ n: accountFlows.codesSent })
-            .from(accountFlows)
-            .where(eq(accountFlows.id, id));
-          return row && row.n >= input.maxCodes ? 'too_many' : 'too_soon';
-        }
-        if (input.codeHmac)
-          await tx
-            .insert(accountFlowCodes)
-            .values({ flowId: id, codeHmac: input.codeHmac, createdAt: input.now });
+    async resendCode({ id, purpose }, input) {
+      return resendCode(db, ownerOf(id, purpose), input, async (tx) => {
+        await tx.update(accountFlows).set({ expiresAt: input.expiresAt }).where(eq(accountFlows.id, id));
         if (input.mail) await tx.insert(mailOutbox).values(flowMail(input.mail, input.now, id));
-        return 'sent';
       });
     },
 
-    async countAttempt(id, max) {
-      const [row] = await db
-        .update(accountFlows)
-        .set({ failedAttempts: sql`${accountFlows.failedAttempts} + 1` })
-        .where(and(eq(accountFlows.id, id), lt(accountFlows.failedAttempts, max)))
-        .returning({ n: accountFlows.failedAttempts });
-      return row ? row.n : null;
-    },
-
-    async listUnusedCodes(id) {
-      return db
-        .select({ id: accountFlowCodes.id, codeHmac: accountFlowCodes.codeHmac })
-        .from(accountFlowCodes)
-        .where(and(eq(accountFlowCodes.flowId, id), isNull(accountFlowCodes.usedAt)));
-    },
-
-    async consumeCode(id, codeId, now) {
+    async consumeCode(id, now) {
       return db.transaction(async (tx) => {
-        const used = await tx
-          .update(accountFlowCodes)
-          .set({ usedAt: now })
-          .where(
-            and(
-              eq(accountFlowCodes.id, codeId),
-              eq(accountFlowCodes.flowId, id),
-              isNull(accountFlowCodes.usedAt),
-            ),
-          )
-          .returning({ id: accountFlowCodes.id });
-        if (used.length === 0) return false;
+        if (!(await useCode(tx, ownerOf(id, 'password_reset'), now))) return false;
         const moved = await tx
           .update(accountFlows)
           .set({ state: 'verified' })
@@ -127,25 +75,14 @@ export function accountFlowStore(db: Db): AccountFlowStore {
       });
     },
 
-    async completeEmailChange(id, codeId, { session, mails, now }): Promise<EmailChangeOutcome> {
+    async completeEmailChange(id, { session, mails, now }): Promise<EmailChangeOutcome> {
       try {
         return await db.transaction(async (tx) => {
           // Lock the flow: a double submit waits here and then sees it completed.
           const [flow] = await tx.select().from(accountFlows).where(eq(accountFlows.id, id)).for('update');
           if (!flow || flow.purpose !== 'email_change' || !flow.userId) return 'missing';
           if (flow.state === 'completed') return 'already_completed';
-          const used = await tx
-            .update(accountFlowCodes)
-            .set({ usedAt: now })
-            .where(
-              and(
-                eq(accountFlowCodes.id, codeId),
-                eq(accountFlowCodes.flowId, id),
-                isNull(accountFlowCodes.usedAt),
-              ),
-            )
-            .returning({ id: accountFlowCodes.id });
-          if (used.length === 0) return 'code_used';
+          if (!(await useCode(tx, ownerOf(id, 'email_change'), now))) return 'code_used';
           try {
             await tx
               .update(users)
@@ -157,7 +94,7 @@ export function accountFlowStore(db: Db): AccountFlowStore {
           }
           await tx.update(accountFlows).set({ state: 'completed' }).where(eq(accountFlows.id, id));
           // The codes and the code mails have done their work.
-          await tx.delete(accountFlowCodes).where(eq(accountFlowCodes.flowId, id));
+          await forgetCodes(tx, ownerOf(id, 'email_change'));
           await tx.delete(mailOutbox).where(eq(mailOutbox.accountFlowId, id));
           // Any other e-mail change of the user is void now.
           await tx
@@ -193,7 +130,7 @@ export function accountFlowStore(db: Db): AccountFlowStore {
           .returning({ id: users.id });
         if (updated.length === 0) return false;
         await tx.update(accountFlows).set({ state: 'completed' }).where(eq(accountFlows.id, id));
-        await tx.delete(accountFlowCodes).where(eq(accountFlowCodes.flowId, id));
+        await forgetCodes(tx, ownerOf(id, 'password_reset'));
         await tx.delete(mailOutbox).where(eq(mailOutbox.accountFlowId, id));
         // Other resets of the same user are void now that the password is set.
         await tx

@@ -1,19 +1,17 @@
 /** RegistrationStore on PostgreSQL: the pending flows, their codes and their mails. */
-import { and, eq, isNull, lt, lte, or, sql, gt } from 'drizzle-orm';
-import type {
-  CompleteResult,
-  NewUser,
-  OutgoingMail,
-  RegistrationRecord,
-  RegistrationStore,
-} from '../../app/shared/ports.js';
+import { and, eq, lte, or, sql, gt } from 'drizzle-orm';
+import type { CompleteResult, RegistrationRecord, RegistrationStore } from '../../app/registration/ports.js';
+import type { NewUser, OutgoingMail } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { outboxRow } from '../shared/outbox.js';
 import { deleteInBatches } from '../shared/sweep.js';
-import { mailOutbox, registrationCodes, registrations, users } from '../schema/index.js';
+import { mailOutbox, registrations, users } from '../schema/index.js';
+import { forgetCodes, issueCode, resendCode, useCode } from '../email-codes/email-codes.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const ownerOf = (flowId: string) => ({ purpose: 'registration' as const, flowId });
 
 export function registrationStore(db: Db): RegistrationStore {
   return {
@@ -39,79 +37,24 @@ export function registrationStore(db: Db): RegistrationStore {
             email: input.email,
             emailKey: input.emailKey,
             addressTaken: input.addressTaken,
-            codesSent: 1,
-            failedAttempts: 0,
-            lastCodeSentAt: input.now,
             expiresAt: input.expiresAt,
           })
           .where(eq(registrations.id, id));
-        if (input.codeHmac)
-          await tx
-            .insert(registrationCodes)
-            .values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
+        await issueCode(tx, ownerOf(id), input.codeHmac, input.now);
         await tx.insert(mailOutbox).values(outboxRow(input.mail, input.now, id));
       });
     },
 
     async resendCode(id, input) {
-      return db.transaction(async (tx) => {
-        // One conditional UPDATE decides, so two racing resends cannot both pass the limits.
-        const updated = await tx
-          .update(registrations)
-          .set({
-            codesSent: sql`${registrations.codesSent} + 1`,
-            lastCodeSentAt: input.now,
-            expiresAt: input.expiresAt,
-          })
-          .where(
-            and(
-              eq(registrations.id, id),
-              eq(registrations.state, 'code_sent'),
-              lt(registrations.codesSent, input.maxCodes),
-              or(isNull(registrations.lastCodeSentAt), lte(registrations.lastCodeSentAt, input.notAfter)),
-            ),
-          )
-          .returning({ id: registrations.id });
-        if (updated.length === 0) {
-          const [row] = await tx
-            .select({ n: registrations.codesSent })
-            .from(registrations)
-            .where(eq(registrations.id, id));
-          return row && row.n >= input.maxCodes ? 'too_many' : 'too_soon';
-        }
-        if (input.codeHmac)
-          await tx
-            .insert(registrationCodes)
-            .values({ registrationId: id, codeHmac: input.codeHmac, createdAt: input.now });
+      return resendCode(db, ownerOf(id), input, async (tx) => {
+        await tx.update(registrations).set({ expiresAt: input.expiresAt }).where(eq(registrations.id, id));
         if (input.mail) await tx.insert(mailOutbox).values(outboxRow(input.mail, input.now, id));
-        return 'sent';
       });
     },
 
-    async countAttempt(id, max) {
-      const [row] = await db
-        .update(registrations)
-        .set({ failedAttempts: sql`${registrations.failedAttempts} + 1` })
-        .where(and(eq(registrations.id, id), lt(registrations.failedAttempts, max)))
-        .returning({ n: registrations.failedAttempts });
-      return row ? row.n : null;
-    },
-
-    async listUnusedCodes(id) {
-      return db
-        .select({ id: registrationCodes.id, codeHmac: registrationCodes.codeHmac })
-        .from(registrationCodes)
-        .where(and(eq(registrationCodes.registrationId, id), isNull(registrationCodes.usedAt)));
-    },
-
-    async consumeCode(id, codeId, now) {
+    async consumeCode(id, now) {
       return db.transaction(async (tx) => {
-        const used = await tx
-          .update(registrationCodes)
-          .set({ usedAt: now })
-          .where(and(eq(registrationCodes.id, codeId), isNull(registrationCodes.usedAt)))
-          .returning({ id: registrationCodes.id });
-        if (used.length === 0) return false;
+        if (!(await useCode(tx, ownerOf(id), now))) return false;
         const moved = await tx
           .update(registrations)
           .set({ state: 'verified' })
@@ -221,7 +164,7 @@ async function completeIn(
     .update(registrations)
     .set({ state: 'completed', userId, email: null, emailKey: null, profileValues: null, passwordHash: null })
     .where(eq(registrations.id, id));
-  await tx.delete(registrationCodes).where(eq(registrationCodes.registrationId, id));
+  await forgetCodes(tx, ownerOf(id));
   await tx.delete(mailOutbox).where(and(eq(mailOutbox.registrationId, id), eq(mailOutbox.status, 'sent')));
   await tx.insert(mailOutbox).values(outboxRow({ ...mail, userId }, now));
   return { outcome: 'created', userId };

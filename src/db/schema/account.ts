@@ -1,15 +1,5 @@
 /** Residents: the users, their sessions, and the e-mail change and password reset flows. */
-import {
-  bigserial,
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 /** A registered person or business. `email_key` (lower-cased) is the user ID and is unique. */
@@ -82,8 +72,8 @@ export const sessions = pgTable(
 
 /**
  * A signed-in user's e-mail change, or a password reset (which may be for an address that is no
- * user's: then `user_id` is null and no code is sent, but the screens behave the same). The code
- * rules are the registration's: 30 minutes, 5 tries, resend once a minute up to 5 times.
+ * user's: then `user_id` is null and no code is sent, but the screens behave the same). Its codes
+ * are in email_codes (email-codes.ts), with the registration's.
  */
 export const accountFlows = pgTable(
   'account_flows',
@@ -96,9 +86,6 @@ export const accountFlows = pgTable(
     email: text('email').notNull(),
     emailKey: text('email_key').notNull(),
     state: text('state', { enum: ['code_sent', 'verified', 'completed'] }).notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    codesSent: integer('codes_sent').notNull().default(1),
-    lastCodeSentAt: ts('last_code_sent_at').notNull(),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
   },
@@ -108,19 +95,4 @@ export const accountFlows = pgTable(
     // a user's other changes or resets end when one completes; 退会 takes them all (cascade)
     index('account_flows_user_idx').on(t.userId, t.purpose),
   ],
-);
-
-export const accountFlowCodes = pgTable(
-  'account_flow_codes',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    flowId: uuid('flow_id')
-      .notNull()
-      .references(() => accountFlows.id, { onDelete: 'cascade' }),
-    codeHmac: text('code_hmac').notNull(),
-    usedAt: ts('used_at'),
-    createdAt: ts('created_at').notNull(),
-  },
-  // the codes of a flow are read at every try, and go with it
-  (t) => [index('account_flow_codes_flow_idx').on(t.flowId)],
 );

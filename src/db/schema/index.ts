@@ -5,6 +5,7 @@
  */
 export * from './account.js';
 export * from './registration.js';
+export * from './email-codes.js';
 export * from './staff.js';
 export * from './notices.js';
 export * from './shared.js';

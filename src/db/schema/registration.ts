@@ -1,22 +1,12 @@
-/** 利用者の新規登録: the flows in progress and their e-mailed codes. */
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+/** 利用者の新規登録: the flows in progress (their e-mailed codes are in email-codes.ts). */
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ts } from './columns.js';
 
 /**
  * A registration in progress (the self-service flow of the seed's screens 2–7). The browser holds
  * a random token in a cookie; only its SHA-256 is stored. Expired rows are deleted by the sweep,
- * taking their codes and code mails with them (ON DELETE CASCADE).
+ * taking their codes (email_codes) and code mails with them (ON DELETE CASCADE).
  */
 export const registrations = pgTable(
   'registrations',
@@ -34,9 +24,6 @@ export const registrations = pgTable(
     emailKey: text('email_key'),
     /** true when the address already belonged to a user when the code step began (no code was sent) */
     addressTaken: boolean('address_taken').notNull().default(false),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    codesSent: integer('codes_sent').notNull().default(0),
-    lastCodeSentAt: ts('last_code_sent_at'),
     /** normalised form values of screen 5, without the password */
     profileValues: jsonb('profile_values').$type<Record<string, string>>(),
     passwordHash: text('password_hash'),
@@ -53,20 +40,4 @@ export const registrations = pgTable(
       .on(t.userId)
       .where(sql`${t.userId} is not null`),
   ],
-);
-
-/** Every code sent for a registration (earlier codes stay valid), stored only as an HMAC. */
-export const registrationCodes = pgTable(
-  'registration_codes',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    registrationId: uuid('registration_id')
-      .notNull()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
-    codeHmac: text('code_hmac').notNull(),
-    usedAt: ts('used_at'),
-    createdAt: ts('created_at').notNull(),
-  },
-  // the codes of a flow are read at every try, and go with it (the sweep's cascade finds them here)
-  (t) => [index('registration_codes_registration_idx').on(t.registrationId)],
 );

@@ -2,7 +2,8 @@
 import type { Context } from 'hono';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../messages/i18n.js';
-import type { RequestMeta, RegistrationUseCases } from '../../app/registration/registration.js';
+import type { RegistrationUseCases } from '../../app/registration/registration.js';
+import type { RequestMeta } from '../../app/shared/request-meta.js';
 import type { CurrentSession, SessionUseCases } from '../../app/account/sessions.js';
 import type { SignInUseCases } from '../../app/account/sign-in.js';
 import type { AccountUseCases } from '../../app/account/account.js';

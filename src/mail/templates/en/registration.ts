@@ -1,5 +1,5 @@
 /** The registration mails in English, for people who used the English pages. Plain text, no password. */
-import type { MailTemplates } from '../../../app/shared/ports.js';
+import type { MailTemplates } from '../../../app/registration/ports.js';
 
 export const SERVICE_EN = 'Online Procedures Kawasaki (オンライン手続かわさき)';
 const SERVICE = SERVICE_EN;

@@ -1,5 +1,5 @@
 /** The Japanese mails, plain text. Each names the service; none ever contains a password. */
-import type { MailTemplates } from '../../../app/shared/ports.js';
+import type { MailTemplates } from '../../../app/registration/ports.js';
 
 export const SERVICE_NAME = 'オンライン手続かわさき';
 

@@ -5,7 +5,7 @@
  */
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
-import type { Actor } from '../../../app/account/account.js';
+import type { Actor } from '../../../app/account/deps.js';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';
 import { cookieNames } from '../../shared/context.js';

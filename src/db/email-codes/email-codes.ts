@@ -1,0 +1,129 @@
+/**
+ * EmailCodeStore on PostgreSQL, and the pieces the flows' stores use inside their own transactions:
+ * the first code of a code step, a resend under the limits, the use of a code. Every limit is
+ * decided by one conditional UPDATE, so parallel requests cannot both pass it.
+ */
+import { and, eq, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type {
+  CodeOwner,
+  CodeSet,
+  EmailCodeStore,
+  ResendInput,
+  ResendOutcome,
+} from '../../app/email-codes/ports.js';
+import type { Db } from '../shared/client.js';
+import { emailCodes } from '../schema/index.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The row of an owner, by the column of its flow's table (a unique index each). */
+function ownedBy(owner: CodeOwner): SQL {
+  return owner.purpose === 'registration'
+    ? eq(emailCodes.registrationId, owner.flowId)
+    : eq(emailCodes.accountFlowId, owner.flowId);
+}
+
+function ownerColumns(owner: CodeOwner) {
+  return owner.purpose === 'registration'
+    ? { purpose: owner.purpose, registrationId: owner.flowId }
+    : { purpose: owner.purpose, accountFlowId: owner.flowId };
+}
+
+export function emailCodeStore(db: Db): EmailCodeStore {
+  return {
+    async find(owner) {
+      const [row] = await db
+        .select({
+          codeHmacs: emailCodes.codeHmacs,
+          codesSent: emailCodes.codesSent,
+          lastSentAt: emailCodes.lastSentAt,
+          tries: emailCodes.tries,
+          usedAt: emailCodes.usedAt,
+        })
+        .from(emailCodes)
+        .where(ownedBy(owner));
+      return (row as CodeSet | undefined) ?? null;
+    },
+
+    async countTry(owner, max) {
+      const [row] = await db
+        .update(emailCodes)
+        .set({ tries: sql`${emailCodes.tries} + 1` })
+        .where(and(ownedBy(owner), lt(emailCodes.tries, max)))
+        .returning({ n: emailCodes.tries });
+      return row ? row.n : null;
+    },
+  };
+}
+
+/**
+ * The first send of a code step (`codeHmac` null when no code is mailed, the send still counts),
+ * in the flow's transaction. Codes the owner had before are forgotten.
+ */
+export async function issueCode(tx: Tx, owner: CodeOwner, codeHmac: string | null, now: Date): Promise<void> {
+  await tx.delete(emailCodes).where(ownedBy(owner));
+  await tx.insert(emailCodes).values({
+    ...ownerColumns(owner),
+    codeHmacs: codeHmac ? [codeHmac] : [],
+    codesSent: 1,
+    lastSentAt: now,
+    tries: 0,
+    createdAt: now,
+  });
+}
+
+/**
+ * A resend, in one transaction: the code is added unless the limits say no (one conditional
+ * UPDATE decides), then `alongside` does the flow's part (its new expiry, the mail).
+ */
+export async function resendCode(
+  db: Db,
+  owner: CodeOwner,
+  input: ResendInput,
+  alongside: (tx: Tx) => Promise<void>,
+): Promise<ResendOutcome> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(emailCodes)
+      .set({
+        ...(input.codeHmac
+          ? { codeHmacs: sql`array_append(${emailCodes.codeHmacs}, ${input.codeHmac}::text)` }
+          : {}),
+        codesSent: sql`${emailCodes.codesSent} + 1`,
+        lastSentAt: input.now,
+      })
+      .where(
+        and(
+          ownedBy(owner),
+          isNull(emailCodes.usedAt),
+          lt(emailCodes.codesSent, input.maxCodes),
+          lte(emailCodes.lastSentAt, input.notAfter),
+        ),
+      )
+      .returning({ id: emailCodes.id });
+    if (updated.length === 0) {
+      const [row] = await tx.select({ n: emailCodes.codesSent }).from(emailCodes).where(ownedBy(owner));
+      return row && row.n >= input.maxCodes ? 'too_many' : 'too_soon';
+    }
+    await alongside(tx);
+    return 'sent';
+  });
+}
+
+/**
+ * Uses the owner's codes, in the flow's transaction: true for the one request that does
+ * (`UPDATE … WHERE used_at IS NULL`, one row or none), false when another came first.
+ */
+export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
+  const used = await tx
+    .update(emailCodes)
+    .set({ usedAt: now })
+    .where(and(ownedBy(owner), isNull(emailCodes.usedAt)))
+    .returning({ id: emailCodes.id });
+  return used.length === 1;
+}
+
+/** Forgets the owner's codes once its flow is done with them. */
+export async function forgetCodes(tx: Tx, owner: CodeOwner): Promise<void> {
+  await tx.delete(emailCodes).where(ownedBy(owner));
+}
