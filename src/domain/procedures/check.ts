@@ -27,7 +27,8 @@ export class ProcedureDefinitionError extends Error {
     readonly issues: readonly DefinitionIssue[],
   ) {
     super(
-      `${file}: invalid procedure definition\n` + issues.map((i) => `  ${file}: ${i.path || '(root)'}: ${i.message}`).join('\n'),
+      `${file}: invalid procedure definition\n` +
+        issues.map((i) => `  ${file}: ${i.path || '(root)'}: ${i.message}`).join('\n'),
     );
     this.name = 'ProcedureDefinitionError';
   }
@@ -50,7 +51,10 @@ const PREFILL_TYPE: Record<PrefillKey, FieldType> = {
 
 function fieldIssues(field: FieldDefinition, add: (path: PropertyKey[], message: string) => void): void {
   if (field.prefill && PREFILL_TYPE[field.prefill] !== field.type) {
-    add(['prefill'], `prefill "${field.prefill}" needs a ${PREFILL_TYPE[field.prefill]} field, not ${field.type}`);
+    add(
+      ['prefill'],
+      `prefill "${field.prefill}" needs a ${PREFILL_TYPE[field.prefill]} field, not ${field.type}`,
+    );
   }
   if ('options' in field) {
     const seen = new Set<string>();
@@ -59,7 +63,12 @@ function fieldIssues(field: FieldDefinition, add: (path: PropertyKey[], message:
       seen.add(o.value);
     });
   }
-  if (field.type === 'number' && field.min !== undefined && field.max !== undefined && field.min > field.max) {
+  if (
+    field.type === 'number' &&
+    field.min !== undefined &&
+    field.max !== undefined &&
+    field.min > field.max
+  ) {
     add(['min'], 'min is greater than max');
   }
   if (field.type === 'checkbox') {
@@ -81,7 +90,8 @@ export function crossCheck(def: ProcedureDefinition): DefinitionIssue[] {
   /** fields of the pages before the one being checked */
   const earlier = new Set<string>();
   def.pages.forEach((page, p) => {
-    const at = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(['pages', p, ...path]), message });
+    const at = (path: PropertyKey[], message: string) =>
+      issues.push({ path: formatPath(['pages', p, ...path]), message });
     if (pageIds.has(page.id)) at(['id'], `duplicate page id "${page.id}"`);
     pageIds.add(page.id);
     if (p === 0 && page.condition) at(['condition'], 'the first page cannot have a condition');
@@ -112,18 +122,24 @@ export function parseProcedure(input: unknown, file: string): ProcedureDefinitio
   }
   const issues = crossCheck(parsed.data);
   const expected = file.replace(/^.*\//, '').replace(/\.[a-z]+$/, '');
-  if (parsed.data.id !== expected) issues.unshift({ path: 'id', message: `must be the file's name "${expected}"` });
+  if (parsed.data.id !== expected)
+    issues.unshift({ path: 'id', message: `must be the file's name "${expected}"` });
   if (issues.length > 0) throw new ProcedureDefinitionError(file, issues);
   return parsed.data;
 }
 
 /** Every definition checked, ids unique across files; the first refused one throws. */
-export function parseProcedures(entries: readonly { file: string; definition: unknown }[]): ProcedureDefinition[] {
+export function parseProcedures(
+  entries: readonly { file: string; definition: unknown }[],
+): ProcedureDefinition[] {
   const seen = new Map<string, string>();
   return entries.map(({ file, definition }) => {
     const def = parseProcedure(definition, file);
     const other = seen.get(def.id);
-    if (other) throw new ProcedureDefinitionError(file, [{ path: 'id', message: `"${def.id}" is also ${other}'s id` }]);
+    if (other)
+      throw new ProcedureDefinitionError(file, [
+        { path: 'id', message: `"${def.id}" is also ${other}'s id` },
+      ]);
     seen.set(def.id, file);
     return def;
   });

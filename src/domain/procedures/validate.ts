@@ -20,7 +20,8 @@ import { answerOf, moduleOf } from './registry.js';
 /** An error of a field: its id, the page it is on, and the issue (input, code, params). */
 export type FieldError = Issue & { field: string; page: string };
 
-export type PageValidation = { ok: true; values: Record<string, unknown> } | { ok: false; errors: FieldError[] };
+export type PageValidation =
+  { ok: true; values: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 export type ApplicationValidation =
   | {
@@ -95,7 +96,11 @@ export function validatePage(
 }
 
 /** The first visible page with an error, or null when every visible page is complete. */
-export function firstIncompletePage(def: ProcedureDefinition, answers: Answers, ctx: ValidationContext): string | null {
+export function firstIncompletePage(
+  def: ProcedureDefinition,
+  answers: Answers,
+  ctx: ValidationContext,
+): string | null {
   for (const { page, fields } of visiblePages(def, answers)) {
     if (validateFields(def, page.id, fields, answers, ctx, {}).length > 0) return page.id;
   }

@@ -11,12 +11,7 @@ export const oneOf = {
   ...single,
   read: single.readWith(choice([]).normalize),
   parse: (field: { id: string; options: readonly FieldOption[] }, answer: string): ParseResult<string> =>
-    parseWith(
-      choice(field.options.map((o) => o.value)),
-      field.id,
-      answer,
-      true,
-    ),
+    parseWith(choice(field.options.map((o) => o.value)), field.id, answer, true),
   summary: (field: { options: readonly FieldOption[] }, answer: string, lang: Lang): string =>
     answer === '' ? '' : optionLabel(field.options, answer, lang),
 };

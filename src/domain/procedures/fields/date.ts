@@ -43,7 +43,10 @@ export const dateField: FieldTypeModule<'date'> = {
     });
     if (!r.ok) {
       const { code, ...params } = r.issue;
-      return { ok: false, issues: [{ input: inputName(field.id, r.part), code, params: { ...params, part: r.part } }] };
+      return {
+        ok: false,
+        issues: [{ input: inputName(field.id, r.part), code, params: { ...params, part: r.part } }],
+      };
     }
     if (field.when === 'future' && r.value <= iso(today)) {
       return {

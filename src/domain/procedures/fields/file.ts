@@ -40,7 +40,9 @@ const isFileMeta = (v: unknown): v is FileMeta => {
 };
 
 const coerceFiles = (v: unknown): FileMeta[] =>
-  Array.isArray(v) ? v.filter(isFileMeta).map(({ id, name, mediaType, size }) => ({ id, name, mediaType, size })) : [];
+  Array.isArray(v)
+    ? v.filter(isFileMeta).map(({ id, name, mediaType, size }) => ({ id, name, mediaType, size }))
+    : [];
 
 /** A size for people: 820 KB, 1.2 MB. */
 export const formatSize = (bytes: number): string =>
@@ -48,7 +50,8 @@ export const formatSize = (bytes: number): string =>
 
 export const fileField: FieldTypeModule<'file'> = {
   inputs: (field) => [field.id],
-  read: (field, form) => coerceFiles(Object.prototype.hasOwnProperty.call(form, field.id) ? form[field.id] : []),
+  read: (field, form) =>
+    coerceFiles(Object.prototype.hasOwnProperty.call(form, field.id) ? form[field.id] : []),
   coerce: coerceFiles,
   isEmpty: (files) => files.length === 0,
   parse: (field, files) => {
@@ -61,10 +64,14 @@ export const fileField: FieldTypeModule<'file'> = {
     if (files.some((f) => !field.kinds.includes(fileKindOf(f.mediaType) as FileKind))) {
       return fail('file_kind', { kinds: field.kinds.map((k) => k.toUpperCase()) });
     }
-    if (files.some((f) => f.size > field.maxFileMb * MB)) return fail('file_too_large', { maxMb: field.maxFileMb });
+    if (files.some((f) => f.size > field.maxFileMb * MB))
+      return fail('file_too_large', { maxMb: field.maxFileMb });
     return { ok: true, value: files };
   },
-  summary: (_field, files, lang) => files
-      .map((f) => (lang === 'ja' ? `${f.name}（${formatSize(f.size)}）` : `${f.name} (${formatSize(f.size)})`))
+  summary: (_field, files, lang) =>
+    files
+      .map((f) =>
+        lang === 'ja' ? `${f.name}（${formatSize(f.size)}）` : `${f.name} (${formatSize(f.size)})`,
+      )
       .join('\n'),
 };

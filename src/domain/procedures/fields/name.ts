@@ -20,7 +20,8 @@ const RULES: Record<Part, Field<string>> = {
   givenNameKana: kana({ max: FIELD_MAX_LENGTH.givenNameKana ?? 100 }),
 };
 
-const partsOf = (field: FieldOf<'name'>): readonly Part[] => (field.kana ? NAME_PARTS : NAME_PARTS.slice(0, 2));
+const partsOf = (field: FieldOf<'name'>): readonly Part[] =>
+  field.kana ? NAME_PARTS : NAME_PARTS.slice(0, 2);
 
 export const nameField: FieldTypeModule<'name'> = {
   inputs: (field) => partsOf(field).map((p) => inputName(field.id, p)),

@@ -14,7 +14,11 @@ export const single = {
 };
 
 /** An issue of fields.ts on a field's one input. */
-export function issueOn(input: string, r: Extract<FieldResult<unknown>, { ok: false }>, select = false): Issue {
+export function issueOn(
+  input: string,
+  r: Extract<FieldResult<unknown>, { ok: false }>,
+  select = false,
+): Issue {
   const { code, ...params } = r.issue;
   return { input, code, params: select ? { ...params, select } : params };
 }

@@ -25,7 +25,9 @@ export type FileMeta = {
 };
 
 /** What the browser sent for one page (the web layer adds the metadata of uploaded files). */
-export type FormInput = Readonly<Record<string, string | readonly string[] | readonly FileMeta[] | undefined>>;
+export type FormInput = Readonly<
+  Record<string, string | readonly string[] | readonly FileMeta[] | undefined>
+>;
 
 export type DateAnswer = { year: string; month: string; day: string };
 export type NameAnswer = {
@@ -70,7 +72,12 @@ export type ValueByType = {
   radio: string;
   checkbox: string[];
   select: string;
-  name: { familyName: string; givenName: string; familyNameKana: string | null; givenNameKana: string | null };
+  name: {
+    familyName: string;
+    givenName: string;
+    familyNameKana: string | null;
+    givenNameKana: string | null;
+  };
   address: { postalCode: string; prefecture: string; cityAddress: string; building: string | null };
   file: FileMeta[];
 };
