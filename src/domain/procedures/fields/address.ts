@@ -4,7 +4,7 @@
  * `<id>-<part>`; errors name the part (subfield). The view may fill 都道府県 and 市区町村 from the
  * postal code (the postal-codes capability); the server only validates.
  */
-import { optionalText, postalCode, prefecture, text, type Field } from '../../fields.js';
+import { optionalText, postalCode, postalCodeDigits, prefecture, text, type Field } from '../../fields.js';
 import { FIELD_MAX_LENGTH } from '../../profile.js';
 import type { FieldTypeModule, Issue, ValueByType } from './types.js';
 import { coerceParts, formString, inputName } from './types.js';
@@ -51,7 +51,7 @@ export const addressField: FieldTypeModule<'address'> = {
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as ValueByType['address'] };
   },
   summary: (_field, a) =>
-    [`〒${formatPostalCode(a.postalCode.replace(/-/g, ''))}`, `${a.prefecture}${a.cityAddress}`, a.building]
+    [`〒${formatPostalCode(postalCodeDigits(a.postalCode) ?? a.postalCode)}`, `${a.prefecture}${a.cityAddress}`, a.building]
       .filter((line) => line !== '' && line !== '〒')
       .join('\n'),
 };
