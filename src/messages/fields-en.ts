@@ -85,9 +85,13 @@ export function fieldMessageEn(code: string, p: FieldMessageParamsEn): string {
     case 'number_integer':
       return `${label} must be a whole number`;
     case 'number_min':
-      return p.min === undefined ? `Enter ${phrase(p)} in the correct format` : `${label} must be ${p.min} or more`;
+      return p.min === undefined
+        ? `Enter ${phrase(p)} in the correct format`
+        : `${label} must be ${p.min} or more`;
     case 'number_max':
-      return p.max === undefined ? `Enter ${phrase(p)} in the correct format` : `${label} must be ${p.max} or less`;
+      return p.max === undefined
+        ? `Enter ${phrase(p)} in the correct format`
+        : `${label} must be ${p.max} or less`;
     case 'too_few':
       return `Select at least ${p.min ?? 1} options for ${inline(label)}`;
     case 'too_many':

@@ -89,13 +89,19 @@ export function fieldMessageJa(code: string, p: FieldMessageParams): string {
     case 'number_integer':
       return `${label}は整数で入力してください`;
     case 'number_min':
-      return p.min === undefined ? `${label}を正しく入力してください` : `${label}は${p.min}以上で入力してください`;
+      return p.min === undefined
+        ? `${label}を正しく入力してください`
+        : `${label}は${p.min}以上で入力してください`;
     case 'number_max':
-      return p.max === undefined ? `${label}を正しく入力してください` : `${label}は${p.max}以下で入力してください`;
+      return p.max === undefined
+        ? `${label}を正しく入力してください`
+        : `${label}は${p.max}以下で入力してください`;
     case 'too_few':
       return `${label}は${p.min ?? 1}つ以上選択してください`;
     case 'too_many':
-      return p.max === undefined ? `${label}の選択を減らしてください` : `${label}は${p.max}つまで選択してください`;
+      return p.max === undefined
+        ? `${label}の選択を減らしてください`
+        : `${label}は${p.max}つまで選択してください`;
     case 'file_too_many':
       return p.max === undefined
         ? `${label}のファイルを減らしてください`

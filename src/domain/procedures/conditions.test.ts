@@ -17,7 +17,13 @@ describe('conditions (JSON Logic)', () => {
     expect(evaluateCondition({ '==': [{ var: 'kind' }, null] }, {})).toBe(true));
 
   it('allowed operators and earlier fields pass the check', () => {
-    const rule = { and: [{ '==': [{ var: 'kind' }, 'x'] }, { in: ['a', { var: ['items', []] }] }, { '<': [1, { var: 'count' }] }] };
+    const rule = {
+      and: [
+        { '==': [{ var: 'kind' }, 'x'] },
+        { in: ['a', { var: ['items', []] }] },
+        { '<': [1, { var: 'count' }] },
+      ],
+    };
     expect(checkCondition(rule, earlier)).toEqual([]);
     expect(fieldsReadBy(rule).sort()).toEqual(['count', 'items', 'kind']);
   });
@@ -35,7 +41,9 @@ describe('conditions (JSON Logic)', () => {
     expect(checkCondition({ '==': [{ var: 'later' }, 1] }, earlier)).toEqual([
       { path: ['==', 0, 'var'], message: 'var "later" is not a field of an earlier page' },
     ]);
-    expect(checkCondition({ '==': [{ var: { var: 'kind' } }, 1] }, earlier)[0]?.message).toBe('var must name a field');
+    expect(checkCondition({ '==': [{ var: { var: 'kind' } }, 1] }, earlier)[0]?.message).toBe(
+      'var must name a field',
+    );
     expect(checkCondition({ '==': [1, 1], '!=': [1, 2] }, earlier)[0]?.message).toMatch(/exactly one key/);
   });
 });

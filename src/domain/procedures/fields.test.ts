@@ -6,7 +6,8 @@ import { MB } from './fields/file.js';
 
 const TODAY = { year: 2026, month: 5, day: 20 };
 const label = { ja: '項目', en: 'Item' };
-const field = (def: Record<string, unknown>): FieldDefinition => fieldSchema.parse({ id: 'f', label, ...def });
+const field = (def: Record<string, unknown>): FieldDefinition =>
+  fieldSchema.parse({ id: 'f', label, ...def });
 
 /** The field's answer read from a form, then its value or its codes. */
 function check(def: FieldDefinition, form: FormInput) {
@@ -15,7 +16,8 @@ function check(def: FieldDefinition, form: FormInput) {
   const r = m.parse(def, answer, { today: TODAY });
   return r.ok ? { value: r.value } : { codes: r.issues.map((i) => [i.input, i.code, i.params] as const) };
 }
-const codesOf = (def: FieldDefinition, form: FormInput) => check(def, form).codes?.map(([input, code]) => `${input}:${code}`);
+const codesOf = (def: FieldDefinition, form: FormInput) =>
+  check(def, form).codes?.map(([input, code]) => `${input}:${code}`);
 
 const options = [
   { value: 'a', label: { ja: 'あ', en: 'A' } },
@@ -45,7 +47,8 @@ describe('textarea', () => {
 
 describe('number', () => {
   const f = field({ type: 'number', min: 1, max: 1000 });
-  it('accepts full-width digits and separators', () => expect(check(f, { f: '１，０００' })).toEqual({ value: 1000 }));
+  it('accepts full-width digits and separators', () =>
+    expect(check(f, { f: '１，０００' })).toEqual({ value: 1000 }));
   it.each([
     ['', 'required'],
     ['abc', 'number'],
@@ -80,7 +83,8 @@ describe('email and tel use the registration rules', () => {
 
 describe('date', () => {
   const at = (y: string, m: string, d: string) => ({ 'f-year': y, 'f-month': m, 'f-day': d });
-  it('any day, as ISO', () => expect(check(field({ type: 'date' }), at('２０２６', '4', '1'))).toEqual({ value: '2026-04-01' }));
+  it('any day, as ISO', () =>
+    expect(check(field({ type: 'date' }), at('２０２６', '4', '1'))).toEqual({ value: '2026-04-01' }));
   it.each([
     [at('', '', ''), 'f-year:required'],
     [at('2026', '', '1'), 'f-month:required'],
@@ -130,7 +134,12 @@ describe('radio, select and checkbox', () => {
 
 describe('name (氏名)', () => {
   const f = field({ type: 'name' });
-  const form = { 'f-familyName': '川崎', 'f-givenName': '太郎', 'f-familyNameKana': 'かわさき', 'f-givenNameKana': 'ﾀﾛｳ' };
+  const form = {
+    'f-familyName': '川崎',
+    'f-givenName': '太郎',
+    'f-familyNameKana': 'かわさき',
+    'f-givenNameKana': 'ﾀﾛｳ',
+  };
   it('four parts, kana normalised', () =>
     expect(check(f, form)).toEqual({
       value: { familyName: '川崎', givenName: '太郎', familyNameKana: 'カワサキ', givenNameKana: 'タロウ' },
@@ -145,10 +154,14 @@ describe('name (氏名)', () => {
     const parsed = m.parse(f, m.read(f, { ...form, 'f-familyName': '' }), { today: TODAY });
     expect(parsed.ok ? [] : parsed.issues.map((i) => i.subfield)).toEqual(['familyName']);
   });
-  it('too_long at the profile’s 50', () => expect(codesOf(f, { ...form, 'f-familyName': 'あ'.repeat(51) })).toEqual(['f-familyName:too_long']));
+  it('too_long at the profile’s 50', () =>
+    expect(codesOf(f, { ...form, 'f-familyName': 'あ'.repeat(51) })).toEqual(['f-familyName:too_long']));
   it('without kana: two inputs', () => {
     const g = field({ type: 'name', kana: false });
-    expect(FIELD_TYPES.name.inputs(g as Extract<FieldDefinition, { type: 'name' }>)).toEqual(['f-familyName', 'f-givenName']);
+    expect(FIELD_TYPES.name.inputs(g as Extract<FieldDefinition, { type: 'name' }>)).toEqual([
+      'f-familyName',
+      'f-givenName',
+    ]);
     expect(check(g, { 'f-familyName': '川崎', 'f-givenName': '花子' })).toEqual({
       value: { familyName: '川崎', givenName: '花子', familyNameKana: null, givenNameKana: null },
     });
@@ -157,34 +170,50 @@ describe('name (氏名)', () => {
 
 describe('address (住所)', () => {
   const f = field({ type: 'address' });
-  const form = { 'f-postalCode': '〒２１０－８５７７', 'f-prefecture': '神奈川県', 'f-cityAddress': '川崎市川崎区宮本町1', 'f-building': '' };
+  const form = {
+    'f-postalCode': '〒２１０－８５７７',
+    'f-prefecture': '神奈川県',
+    'f-cityAddress': '川崎市川崎区宮本町1',
+    'f-building': '',
+  };
   it('postal code digits, building optional', () =>
     expect(check(f, form)).toEqual({
-      value: { postalCode: '2108577', prefecture: '神奈川県', cityAddress: '川崎市川崎区宮本町1', building: null },
+      value: {
+        postalCode: '2108577',
+        prefecture: '神奈川県',
+        cityAddress: '川崎市川崎区宮本町1',
+        building: null,
+      },
     }));
   it.each([
     ['f-postalCode', '123', 'postal_code'],
     ['f-prefecture', '川崎県', 'prefecture'],
     ['f-cityAddress', '', 'required'],
     ['f-building', 'あ'.repeat(101), 'too_long'],
-  ])('%s %j → %s', (input, typed, code) => expect(codesOf(f, { ...form, [input]: typed })).toEqual([`${input}:${code}`]));
+  ])('%s %j → %s', (input, typed, code) =>
+    expect(codesOf(f, { ...form, [input]: typed })).toEqual([`${input}:${code}`]),
+  );
   it('summary on three lines', () => {
     const m = moduleOf(f);
-    expect(m.summary(f, m.read(f, { ...form, 'f-building': 'ビル3階' }), 'ja')).toBe('〒210-8577\n神奈川県川崎市川崎区宮本町1\nビル3階');
+    expect(m.summary(f, m.read(f, { ...form, 'f-building': 'ビル3階' }), 'ja')).toBe(
+      '〒210-8577\n神奈川県川崎市川崎区宮本町1\nビル3階',
+    );
   });
 });
 
 describe('file (metadata only)', () => {
   const f = field({ type: 'file', kinds: ['pdf', 'png'], maxFiles: 2, maxFileMb: 5 });
   const pdf = { id: '1', name: '図面.pdf', mediaType: 'application/pdf', size: 1.5 * MB };
-  it('accepts declared kinds within the limits', () => expect(check(f, { f: [pdf] })).toEqual({ value: [pdf] }));
+  it('accepts declared kinds within the limits', () =>
+    expect(check(f, { f: [pdf] })).toEqual({ value: [pdf] }));
   it.each([
     [[], 'required', { select: true }],
     [[pdf, pdf, pdf], 'file_too_many', { max: 2, select: true }],
     [[{ ...pdf, mediaType: 'image/gif' }], 'file_kind', { kinds: ['PDF', 'PNG'], select: true }],
     [[{ ...pdf, size: 5 * MB + 1 }], 'file_too_large', { maxMb: 5, select: true }],
   ])('%j → %s', (files, code, params) => expect(check(f, { f: files }).codes).toEqual([['f', code, params]]));
-  it('ignores what is not file metadata', () => expect(check(f, { f: 'x.pdf' }).codes?.[0]?.[1]).toBe('required'));
+  it('ignores what is not file metadata', () =>
+    expect(check(f, { f: 'x.pdf' }).codes?.[0]?.[1]).toBe('required'));
   it('summary with sizes', () =>
     expect(moduleOf(f).summary(f, [pdf, { ...pdf, name: 'a.png', size: 2048 }] as Answer, 'ja')).toBe(
       '図面.pdf（1.5 MB）\na.png（2 KB）',
@@ -212,7 +241,10 @@ describe('summary text on 申請内容の確認', () => {
 
 describe('stored answers of the wrong shape read as empty', () => {
   it.each(Object.keys(FIELD_TYPES))('%s', (type) => {
-    const m = FIELD_TYPES[type as keyof typeof FIELD_TYPES] as { coerce(v: unknown): unknown; isEmpty(a: never): boolean };
+    const m = FIELD_TYPES[type as keyof typeof FIELD_TYPES] as {
+      coerce(v: unknown): unknown;
+      isEmpty(a: never): boolean;
+    };
     expect(m.isEmpty(m.coerce({ nonsense: 1 }) as never)).toBe(true);
     expect(m.isEmpty(m.coerce(undefined) as never)).toBe(true);
   });

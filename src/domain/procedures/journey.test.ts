@@ -9,10 +9,19 @@ const form = compileForm(dog);
 
 const owner: Answers = {
   ownerName: { familyName: '川崎', givenName: '太郎', familyNameKana: 'カワサキ', givenNameKana: 'タロウ' },
-  ownerAddress: { postalCode: '2108577', prefecture: '神奈川県', cityAddress: '川崎市川崎区宮本町1', building: '' },
+  ownerAddress: {
+    postalCode: '2108577',
+    prefecture: '神奈川県',
+    cityAddress: '川崎市川崎区宮本町1',
+    building: '',
+  },
   ownerPhone: '0442002111',
 };
-const dogPage = (changeKind: string): Answers => ({ dogName: 'ポチ', licenseNumber: '川崎 第12345号', changeKind });
+const dogPage = (changeKind: string): Answers => ({
+  dogName: 'ポチ',
+  licenseNumber: '川崎 第12345号',
+  changeKind,
+});
 const death: Answers = { diedOn: { year: '2026', month: '5', day: '1' } };
 
 describe('the journey, derived from the answers', () => {
@@ -24,7 +33,8 @@ describe('the journey, derived from the answers', () => {
     ['newOwner', ['owner', 'dog', 'newOwner']],
     ['death', ['owner', 'dog', 'death']],
   ])('changeKind %s shows its page only', (kind, pages) =>
-    expect(form.visiblePages({ ...owner, ...dogPage(kind) }).map((v) => v.page.id)).toEqual(pages));
+    expect(form.visiblePages({ ...owner, ...dogPage(kind) }).map((v) => v.page.id)).toEqual(pages),
+  );
 
   it('next and previous skip hidden pages', () => {
     const answers = { ...owner, ...dogPage('death'), ...death };
@@ -44,7 +54,9 @@ describe('the journey, derived from the answers', () => {
     expect(form.firstIncompletePage({}, { today: TODAY })).toBe('owner');
     expect(form.firstIncompletePage(owner, { today: TODAY })).toBe('dog');
     expect(form.firstIncompletePage({ ...owner, ...dogPage('death') }, { today: TODAY })).toBe('death');
-    expect(form.firstIncompletePage({ ...owner, ...dogPage('death'), ...death }, { today: TODAY })).toBeNull();
+    expect(
+      form.firstIncompletePage({ ...owner, ...dogPage('death'), ...death }, { today: TODAY }),
+    ).toBeNull();
   });
 
   it('a hidden page is not validated, and its answers are dropped when sent', () => {
@@ -66,7 +78,11 @@ describe('the journey, derived from the answers', () => {
   });
 
   it('readPage reads only the page’s visible fields, normalised', () => {
-    const read = form.readPage('dog', { dogName: ' ﾎﾟﾁ ', licenseNumber: 'x', changeKind: 'death', ownerPhone: '0' }, owner);
+    const read = form.readPage(
+      'dog',
+      { dogName: ' ﾎﾟﾁ ', licenseNumber: 'x', changeKind: 'death', ownerPhone: '0' },
+      owner,
+    );
     expect(read).toEqual({ dogName: 'ポチ', licenseNumber: 'x', changeKind: 'death' });
     expect(form.readPage('death', { diedOn: 'x' }, owner)).toEqual({});
   });
@@ -98,18 +114,33 @@ describe('the journey, derived from the answers', () => {
       ['diedOn-year', '2026年5月1日'],
       ['deathNotes', ''],
     ]);
-    expect(form.visibleAnswers({ ...owner, ...dogPage('death') }, 'en')[1]?.rows[2]?.text).toBe('The dog died');
+    expect(form.visibleAnswers({ ...owner, ...dogPage('death') }, 'en')[1]?.rows[2]?.text).toBe(
+      'The dog died',
+    );
   });
 });
 
 describe('attachments in total', () => {
   const road = compileForm(loadProcedures().find((d) => d.id === 'road-park-damage-report')!);
   const MB = 1024 * 1024;
-  const photo = (i: number, mb: number) => ({ id: String(i), name: `${i}.jpg`, mediaType: 'image/jpeg', size: mb * MB });
+  const photo = (i: number, mb: number) => ({
+    id: String(i),
+    name: `${i}.jpg`,
+    mediaType: 'image/jpeg',
+    size: mb * MB,
+  });
   it('20 MB per application, on the file field', () => {
-    expect(road.validatePage('photos', { photos: [photo(1, 10), photo(2, 10)] }, { today: TODAY }).ok).toBe(true);
-    const r = road.validatePage('photos', { photos: [photo(1, 10), photo(2, 10), photo(3, 0.01)] }, { today: TODAY });
-    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.params])).toEqual([['files_too_large', { maxMb: 20, select: true }]]);
+    expect(road.validatePage('photos', { photos: [photo(1, 10), photo(2, 10)] }, { today: TODAY }).ok).toBe(
+      true,
+    );
+    const r = road.validatePage(
+      'photos',
+      { photos: [photo(1, 10), photo(2, 10), photo(3, 0.01)] },
+      { today: TODAY },
+    );
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.params])).toEqual([
+      ['files_too_large', { maxMb: 20, select: true }],
+    ]);
   });
   it('an optional file field left empty is valid', () =>
     expect(road.validatePage('photos', {}, { today: TODAY }).ok).toBe(true));

@@ -43,11 +43,21 @@ export const SAMPLE_ANSWERS: Generators = {
     familyNameKana: f.kana ? 'カワサキ' : '',
     givenNameKana: f.kana ? 'タロウ' : '',
   }),
-  address: () => ({ postalCode: '210-8577', prefecture: '神奈川県', cityAddress: '川崎市川崎区宮本町1', building: '' }),
+  address: () => ({
+    postalCode: '210-8577',
+    prefecture: '神奈川県',
+    cityAddress: '川崎市川崎区宮本町1',
+    building: '',
+  }),
   file: (f) =>
     Array.from({ length: Math.min(f.maxFiles, 2) }, (_, i) => {
       const kind = f.kinds[i % f.kinds.length] ?? 'pdf';
-      return { id: `file-${f.id}-${i}`, name: `${f.id}-${i}.${kind}`, mediaType: MEDIA_TYPES[kind][0] ?? '', size: 200 * 1024 };
+      return {
+        id: `file-${f.id}-${i}`,
+        name: `${f.id}-${i}.${kind}`,
+        mediaType: MEDIA_TYPES[kind][0] ?? '',
+        size: 200 * 1024,
+      };
     }),
 };
 
@@ -89,7 +99,9 @@ export type Walk = {
  */
 export function walkEveryBranch(def: ProcedureDefinition, today: SimpleDate, maxWalks = 512): Walk[] {
   const form = compileForm(def);
-  const read = new Set(def.pages.flatMap((p) => [p, ...p.fields].flatMap((x) => (x.condition ? fieldsReadBy(x.condition) : []))));
+  const read = new Set(
+    def.pages.flatMap((p) => [p, ...p.fields].flatMap((x) => (x.condition ? fieldsReadBy(x.condition) : []))),
+  );
   const steering = def.pages.flatMap((p) => p.fields).filter((f) => read.has(f.id));
   let combos: Record<string, Answer>[] = [{}];
   for (const f of steering) {
@@ -106,7 +118,9 @@ export function walkEveryBranch(def: ProcedureDefinition, today: SimpleDate, max
       const fields = form.visiblePage(answers, page)?.fields ?? [];
       let input: FormInput = {};
       for (const f of fields) {
-        const answer = Object.prototype.hasOwnProperty.call(choices, f.id) ? choices[f.id] : sampleAnswer(f, today);
+        const answer = Object.prototype.hasOwnProperty.call(choices, f.id)
+          ? choices[f.id]
+          : sampleAnswer(f, today);
         input = { ...input, ...formInputOf(f, answer as Answer) };
       }
       answers = { ...answers, ...form.readPage(page, input, answers) };

@@ -84,7 +84,11 @@ describe('a broken definition is refused with the file and the path of the error
   });
 
   it.each([
-    ['a missing English text', (d: ProcedureInput) => void ((d.name as { en?: string }).en = undefined), 'name.en'],
+    [
+      'a missing English text',
+      (d: ProcedureInput) => void ((d.name as { en?: string }).en = undefined),
+      'name.en',
+    ],
     [
       'an unknown field type',
       (d: ProcedureInput) => void ((d.pages[1]!.fields[0] as { type: string }).type = 'colour'),
@@ -95,11 +99,7 @@ describe('a broken definition is refused with the file and the path of the error
       (d: ProcedureInput) => void (d.pages[1]!.fields[0]!.id = 'ownerName'),
       'pages[1].fields[0].id',
     ],
-    [
-      'a duplicate page id',
-      (d: ProcedureInput) => void (d.pages[2]!.id = 'owner'),
-      'pages[2].id',
-    ],
+    ['a duplicate page id', (d: ProcedureInput) => void (d.pages[2]!.id = 'owner'), 'pages[2].id'],
     [
       'a condition on a later field',
       (d: ProcedureInput) => void (d.pages[1]!.condition = { '==': [{ var: 'diedOn' }, 'x'] }),
@@ -128,7 +128,11 @@ describe('a broken definition is refused with the file and the path of the error
       },
       'pages[1].fields[2].options[1].value',
     ],
-    ['a condition on the first page', (d: ProcedureInput) => void (d.pages[0]!.condition = { '!': [true] }), 'pages[0].condition'],
+    [
+      'a condition on the first page',
+      (d: ProcedureInput) => void (d.pages[0]!.condition = { '!': [true] }),
+      'pages[0].condition',
+    ],
     ['an id other than the file name', (d: ProcedureInput) => void (d.id = 'dog-change'), 'id'],
   ])('%s', (_what, change, path) => {
     const e = refusal(broken(change));
@@ -140,7 +144,10 @@ describe('a broken definition is refused with the file and the path of the error
   it('two files with the same id', () => {
     const [first] = PROCEDURE_FILES;
     expect(() =>
-      parseProcedures([first!, { file: 'procedures/copy/bulky-waste-collection.ts', definition: first!.definition }]),
+      parseProcedures([
+        first!,
+        { file: 'procedures/copy/bulky-waste-collection.ts', definition: first!.definition },
+      ]),
     ).toThrow(/procedures\/copy\/bulky-waste-collection\.ts: id: "bulky-waste-collection" is also/);
   });
 });

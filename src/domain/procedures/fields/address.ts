@@ -51,7 +51,11 @@ export const addressField: FieldTypeModule<'address'> = {
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: value as ValueByType['address'] };
   },
   summary: (_field, a) =>
-    [`〒${formatPostalCode(postalCodeDigits(a.postalCode) ?? a.postalCode)}`, `${a.prefecture}${a.cityAddress}`, a.building]
+    [
+      `〒${formatPostalCode(postalCodeDigits(a.postalCode) ?? a.postalCode)}`,
+      `${a.prefecture}${a.cityAddress}`,
+      a.building,
+    ]
       .filter((line) => line !== '' && line !== '〒')
       .join('\n'),
 };
