@@ -65,7 +65,15 @@ export default defineProcedure({
       title: { ja: '差出人', en: 'Sender' },
       fields: [
         { id: 'name', type: 'name', label: { ja: '氏名', en: 'Name' }, prefill: 'name' },
-        { id: 'address', type: 'address', label: { ja: '住所', en: 'Address' }, prefill: 'address' },
+        {
+          id: 'address',
+          type: 'address',
+          label: { ja: '住所', en: 'Address' },
+          hint: { ja: '回答を郵送する場合があります', en: 'We may send the reply by post' },
+          prefill: 'address',
+          // asked only of those who want a reply
+          condition: { '==': [{ var: 'reply' }, 'yes'] },
+        },
         {
           id: 'email',
           type: 'email',

@@ -145,3 +145,24 @@ describe('attachments in total', () => {
   it('an optional file field left empty is valid', () =>
     expect(road.validatePage('photos', {}, { today: TODAY }).ok).toBe(true));
 });
+
+describe('a field shown only when an earlier answer holds', () => {
+  const letter = compileForm(loadProcedures().find((d) => d.id === 'letter-to-mayor')!);
+  const fieldsOf = (reply: string) => letter.visiblePage({ reply }, 'sender')?.fields.map((f) => f.id);
+  it('住所 is asked only of those who want a reply', () => {
+    expect(fieldsOf('yes')).toEqual(['name', 'address', 'email', 'phone']);
+    expect(fieldsOf('no')).toEqual(['name', 'email', 'phone']);
+  });
+  it('a hidden field is neither read, validated nor kept', () => {
+    const answers = {
+      reply: 'no',
+      address: { postalCode: 'x', prefecture: '', cityAddress: '', building: '' },
+    };
+    expect(letter.readPage('sender', { 'address-postalCode': '2108577' }, answers)).not.toHaveProperty(
+      'address',
+    );
+    const page = letter.validatePage('sender', answers, { today: TODAY });
+    expect(page.ok ? [] : page.errors.map((e) => e.field)).not.toContain('address');
+    expect(letter.pruneHidden(answers)).toEqual({ reply: 'no' });
+  });
+});

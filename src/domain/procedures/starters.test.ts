@@ -30,6 +30,7 @@ describe('the starter catalogue', () => {
     expect(defs.some((d) => d.withdrawalAllowed)).toBe(true);
     expect(defs.some((d) => !d.withdrawalAllowed)).toBe(true);
     expect(defs.some((d) => d.pages.some((p) => p.condition))).toBe(true);
+    expect(defs.some((d) => d.pages.some((p) => p.fields.some((f) => f.condition)))).toBe(true);
     expect(defs.some((d) => d.audience === 'business')).toBe(true);
     expect(defs.filter((d) => !/無料/.test(d.fee.ja)).length).toBeGreaterThan(0);
   });
@@ -55,9 +56,14 @@ describe.each(defs.map((d) => [d.id, d] as const))('a walk of %s with generated 
     }
   });
 
-  it('every page is visited by some branch', () => {
+  it('every page and every field is visible in some branch', () => {
     const visited = new Set(walks.flatMap((w) => w.pages));
     expect([...visited].sort()).toEqual(def.pages.map((p) => p.id).sort());
+    const form = compileForm(def);
+    const shown = new Set(
+      walks.flatMap((w) => form.visiblePages(w.answers).flatMap((v) => v.fields.map((f) => f.id))),
+    );
+    expect([...shown].sort()).toEqual(def.pages.flatMap((p) => p.fields.map((f) => f.id)).sort());
   });
 });
 

@@ -18,10 +18,10 @@ import { pruneHidden, visiblePage, visiblePages } from './journey.js';
 import { answerOf, moduleOf } from './registry.js';
 
 /** An error of a field: its id, the page it is on, and the issue (input, code, params). */
-export type FieldError = Issue & { field: string; page: string };
+export type AnswerError = Issue & { field: string; page: string };
 
 export type PageValidation =
-  { ok: true; values: Record<string, unknown> } | { ok: false; errors: FieldError[] };
+  { ok: true; values: Record<string, unknown> } | { ok: false; errors: AnswerError[] };
 
 export type ApplicationValidation =
   | {
@@ -31,7 +31,7 @@ export type ApplicationValidation =
       /** their values (number, ISO date, digits …); an optional field left empty has none */
       values: Record<string, unknown>;
     }
-  | { ok: false; errors: FieldError[] };
+  | { ok: false; errors: AnswerError[] };
 
 const filesOf = (field: FieldDefinition, answers: Answers): FileMeta[] =>
   field.type === 'file' ? (answerOf(field, answers) as FileMeta[]) : [];
@@ -52,8 +52,8 @@ function validateFields(
   answers: Answers,
   ctx: ValidationContext,
   values: Record<string, unknown>,
-): FieldError[] {
-  const errors: FieldError[] = [];
+): AnswerError[] {
+  const errors: AnswerError[] = [];
   const overTotal = totalFileBytes(def, answers) > MAX_APPLICATION_FILES_MB * MB;
   for (const field of fields) {
     const module = moduleOf(field);
@@ -95,7 +95,11 @@ export function validatePage(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
 }
 
-/** The first visible page with an error, or null when every visible page is complete. */
+/**
+ * The first visible page with an error, or null when every visible page is complete (where a
+ * resumed draft goes). A page whose fields are all optional is complete before it is seen; the
+ * check page lists it with its `変更` link.
+ */
 export function firstIncompletePage(
   def: ProcedureDefinition,
   answers: Answers,
@@ -114,7 +118,7 @@ export function validateApplication(
   ctx: ValidationContext,
 ): ApplicationValidation {
   const values: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
+  const errors: AnswerError[] = [];
   for (const { page, fields } of visiblePages(def, answers)) {
     errors.push(...validateFields(def, page.id, fields, answers, ctx, values));
   }
