@@ -9,7 +9,7 @@
  * - answer: a field's normalised input (shown back as typed; kept in a draft; JSON);
  * - value: what a valid answer means (a number, an ISO date, the digits of a phone number …).
  */
-import type { FieldOf, FieldType, FileKind, Lang } from '../definition.js';
+import type { FieldOf, FieldType, Lang } from '../definition.js';
 import type { SimpleDate } from '../../fields.js';
 
 /** The metadata of one attached file, as the app gives it (the content is the app's business). */
@@ -159,4 +159,3 @@ export function coerceParts<K extends string>(stored: unknown, keys: readonly K[
   return out;
 }
 
-export type { FileKind };
