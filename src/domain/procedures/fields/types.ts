@@ -158,4 +158,3 @@ export function coerceParts<K extends string>(stored: unknown, keys: readonly K[
   }
   return out;
 }
-
