@@ -37,6 +37,8 @@ function dateMessage(code: string, p: FieldMessageParamsEn): string {
       return `${label} must be a real date`;
     case 'date_future':
       return `${label} must be in the past`;
+    case 'date_past':
+      return `${label} must be in the future`;
     case 'date_too_old':
       return p.minYear === undefined
         ? `Enter ${phrase(p)} in the correct format`
@@ -77,6 +79,35 @@ export function fieldMessageEn(code: string, p: FieldMessageParamsEn): string {
       return `Enter ${phrase({ ...p, det: undefined })} in the correct format, like taro@example.jp`;
     case 'bad_domain':
       return `Enter the part of the ${inline(label)} after the @ (the domain) in the correct format, like example.jp`;
+    // online procedures (domain/procedures/fields): numbers, checkboxes, attachments
+    case 'number':
+      return `${label} must be a number`;
+    case 'number_integer':
+      return `${label} must be a whole number`;
+    case 'number_min':
+      return p.min === undefined
+        ? `Enter ${phrase(p)} in the correct format`
+        : `${label} must be ${p.min} or more`;
+    case 'number_max':
+      return p.max === undefined
+        ? `Enter ${phrase(p)} in the correct format`
+        : `${label} must be ${p.max} or less`;
+    case 'too_few':
+      return `Select at least ${p.min ?? 1} options for ${inline(label)}`;
+    case 'too_many':
+      return p.max === undefined
+        ? `Select fewer options for ${inline(label)}`
+        : `Select up to ${p.max} options for ${inline(label)}`;
+    case 'file_too_many':
+      return p.max === undefined
+        ? `Attach fewer files for ${inline(label)}`
+        : `Attach up to ${p.max} files for ${inline(label)}`;
+    case 'file_kind':
+      return `${label} must be a ${(p.kinds ?? ['PDF', 'JPEG', 'PNG']).join(', ')} file`;
+    case 'file_too_large':
+      return `Each file for ${inline(label)} must be ${p.maxMb ?? 10} MB or smaller`;
+    case 'files_too_large':
+      return `The attached files must be ${p.maxMb ?? 20} MB or smaller in total`;
     default:
       return p.select ? `Select ${phrase(p)}` : `Enter ${phrase(p)} in the correct format`;
   }

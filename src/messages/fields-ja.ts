@@ -17,6 +17,12 @@ export type FieldMessageParams = {
   max?: number;
   /** date_too_old: the earliest year */
   minYear?: number;
+  /** number_min, too_few: the minimum */
+  min?: number;
+  /** file_too_large, files_too_large: the limit in MB */
+  maxMb?: number;
+  /** file_kind: the kinds accepted (PDF, JPEG, PNG) */
+  kinds?: readonly string[];
 };
 
 const EMAIL_SYMBOLS = "! # $ % & ' * + - / = ? ^ _ ` { | } ~ .";
@@ -35,6 +41,8 @@ function dateMessage(code: string, { label, part, minYear }: FieldMessageParams)
       return `${label}は実在する日付を入力してください`;
     case 'date_future':
       return `${label}は今日より前の日付を入力してください`;
+    case 'date_past':
+      return `${label}は明日以降の日付を入力してください`;
     case 'date_too_old':
       return minYear === undefined
         ? `${label}を正しく入力してください`
@@ -75,6 +83,35 @@ export function fieldMessageJa(code: string, p: FieldMessageParams): string {
       return `${label}は「taro@example.jp」のような形式で入力してください`;
     case 'bad_domain':
       return `${label}の「@」より後ろ（ドメイン）を「example.jp」のような形式で入力してください`;
+    // online procedures (domain/procedures/fields): numbers, checkboxes, attachments
+    case 'number':
+      return `${label}は半角数字で入力してください`;
+    case 'number_integer':
+      return `${label}は整数で入力してください`;
+    case 'number_min':
+      return p.min === undefined
+        ? `${label}を正しく入力してください`
+        : `${label}は${p.min}以上で入力してください`;
+    case 'number_max':
+      return p.max === undefined
+        ? `${label}を正しく入力してください`
+        : `${label}は${p.max}以下で入力してください`;
+    case 'too_few':
+      return `${label}は${p.min ?? 1}つ以上選択してください`;
+    case 'too_many':
+      return p.max === undefined
+        ? `${label}の選択を減らしてください`
+        : `${label}は${p.max}つまで選択してください`;
+    case 'file_too_many':
+      return p.max === undefined
+        ? `${label}のファイルを減らしてください`
+        : `${label}は${p.max}ファイルまで添付できます`;
+    case 'file_kind':
+      return `${label}は${(p.kinds ?? ['PDF', 'JPEG', 'PNG']).join('、')}のファイルを選択してください`;
+    case 'file_too_large':
+      return `${label}のファイルは1つ${p.maxMb ?? 10}MB以下にしてください`;
+    case 'files_too_large':
+      return `添付ファイルは合計${p.maxMb ?? 20}MB以下にしてください`;
     default:
       return p.select ? `${label}を選択してください` : `${label}を正しく入力してください`;
   }
