@@ -23,6 +23,21 @@ const ownerOf = (flowId: string, purpose: AccountFlowPurpose) => ({ purpose, flo
 
 class EmailTaken extends Error {}
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * A flow that did its work: it is completed, its codes and code mails go, and the user's other flows
+ * of the same purpose are void (a second e-mail change or reset begun meanwhile).
+ */
+async function completeFlow(tx: Tx, id: string, userId: string, purpose: AccountFlowPurpose): Promise<void> {
+  await tx.update(accountFlows).set({ state: 'completed' }).where(eq(accountFlows.id, id));
+  await forgetCodes(tx, ownerOf(id, purpose));
+  await tx.delete(mailOutbox).where(eq(mailOutbox.accountFlowId, id));
+  await tx
+    .delete(accountFlows)
+    .where(and(eq(accountFlows.userId, userId), eq(accountFlows.purpose, purpose), ne(accountFlows.id, id)));
+}
+
 function flowMail(mail: OutgoingMail, now: Date, flowId: string) {
   return { ...outboxRow(mail, now), accountFlowId: flowId };
 }
@@ -92,20 +107,7 @@ export function accountFlowStore(db: Db): AccountFlowStore {
             if (isUniqueViolation(error)) throw new EmailTaken();
             throw error;
           }
-          await tx.update(accountFlows).set({ state: 'completed' }).where(eq(accountFlows.id, id));
-          // The codes and the code mails have done their work.
-          await forgetCodes(tx, ownerOf(id, 'email_change'));
-          await tx.delete(mailOutbox).where(eq(mailOutbox.accountFlowId, id));
-          // Any other e-mail change of the user is void now.
-          await tx
-            .delete(accountFlows)
-            .where(
-              and(
-                eq(accountFlows.userId, flow.userId),
-                eq(accountFlows.purpose, 'email_change'),
-                ne(accountFlows.id, id),
-              ),
-            );
+          await completeFlow(tx, id, flow.userId, 'email_change');
           await replaceSessions(tx, flow.userId, session, now);
           for (const mail of mails) await tx.insert(mailOutbox).values(outboxRow(mail, now));
           return 'changed';
@@ -129,19 +131,7 @@ export function accountFlowStore(db: Db): AccountFlowStore {
           .where(eq(users.id, flow.userId))
           .returning({ id: users.id });
         if (updated.length === 0) return false;
-        await tx.update(accountFlows).set({ state: 'completed' }).where(eq(accountFlows.id, id));
-        await forgetCodes(tx, ownerOf(id, 'password_reset'));
-        await tx.delete(mailOutbox).where(eq(mailOutbox.accountFlowId, id));
-        // Other resets of the same user are void now that the password is set.
-        await tx
-          .delete(accountFlows)
-          .where(
-            and(
-              eq(accountFlows.userId, flow.userId),
-              eq(accountFlows.purpose, 'password_reset'),
-              ne(accountFlows.id, id),
-            ),
-          );
+        await completeFlow(tx, id, flow.userId, 'password_reset');
         await replaceSessions(tx, flow.userId, session, now);
         await tx.insert(mailOutbox).values(outboxRow({ ...mail, userId: flow.userId }, now));
         return true;
