@@ -405,7 +405,7 @@ describe.each(databaseFactories())('account screens over HTTP on $name', (factor
     expect(checked).toMatchObject({ status: 303, location: '/account/delete/confirm' });
     const confirm = await c.get('/account/delete/confirm');
     expect(confirm.html).toContain('退会します。よろしいですか？');
-    expect(confirm.html).toMatch(/<button type="submit" class="button">\s*OK\s*<\/button>/);
+    expect(confirm.html).toMatch(/<button type="submit" class="button button--danger">\s*OK\s*<\/button>/);
     expect(confirm.html).toMatch(/キャンセル/);
     expect(await h.users.findByEmailKey('web.bye@example.jp')).not.toBeNull();
     const done = await c.post('/account/delete/confirm', {});
