@@ -1,11 +1,13 @@
 /**
  * `npm run screenshots`: walks the registration in Chromium and saves each screen at 320 px and
- * 1280 px wide into docs/screenshots/ (looked at by a person; the README shows some of them).
+ * 1280 px wide into docs/screenshots/ (looked at by a person; the README shows some of them), then
+ * マイページ and the portal home in English, and the back office's dashboard, 監査ログ and 利用者検索.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startTestApp } from '../test/support/app-server.js';
 import { launchChromium } from '../test/support/browser.js';
+import { signInStaff } from '../test/support/sign-in.js';
 import { TestSmtp } from '../test/support/smtp.js';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -48,7 +50,26 @@ async function main(): Promise<void> {
       await shot('07-complete');
       await page.getByRole('link', { name: 'マイページへ' }).click();
       await shot('08-mypage');
+      // The same person in English: the language link of the header switches every screen.
+      await page.getByRole('link', { name: 'English' }).click();
+      await shot('09-mypage-en');
+      await page.goto(app.url);
+      await shot('10-home-en');
       await context.close();
+
+      // The back office, signed in as an administrator (Japanese only).
+      const staff = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
+      await signInStaff(app, staff, `admin-${width}@city.example.jp`);
+      const office = await staff.newPage();
+      const officeShot = (name: string) =>
+        office.screenshot({ path: `${OUT}${name}-${width}.png`, fullPage: true });
+      await office.goto(`${app.url}/admin`);
+      await officeShot('20-admin-dashboard');
+      await office.goto(`${app.url}/admin/audit`);
+      await officeShot('21-admin-audit');
+      await office.goto(`${app.url}/admin/users?q=${encodeURIComponent('川崎')}`);
+      await officeShot('22-admin-users');
+      await staff.close();
     }
   } finally {
     await browser.close();
