@@ -108,9 +108,7 @@ export const applications = pgTable(
     // one draft or open application per person, for procedures that say so
     uniqueIndex('applications_one_per_person_unique')
       .on(t.userId, t.procedureId)
-      .where(
-        sql`${t.onePerPerson} and ${t.state} in ('draft', 'submitted', 'in_progress', 'returned')`,
-      ),
+      .where(sql`${t.onePerPerson} and ${t.state} in ('draft', 'submitted', 'in_progress', 'returned')`),
     // 申請履歴, 退会's check, the drafts deleted with the account
     index('applications_user_idx').on(t.userId, t.createdAt),
     // 申請一覧 (newest first) with its filters, the CSV export
