@@ -353,7 +353,8 @@ describe.each(databaseFactories())('procedures on $name', (factory) => {
     ]);
 
     const all = await h.procedures.list({});
-    expect(all).toMatchObject({ total: 2, page: 1, pages: 1 });
+    expect(all).toMatchObject({ page: 1, hasNext: false });
+    expect(all.rows).toHaveLength(2);
     expect(
       (await h.procedures.list({ procedureId: 'letter-to-mayor' })).rows.map((r) => r.application.id),
     ).toEqual([b.id]);
@@ -364,7 +365,7 @@ describe.each(databaseFactories())('procedures on $name', (factory) => {
     expect((await h.procedures.list({ referenceNumber: typed })).rows.map((r) => r.application.id)).toEqual([
       a.id,
     ]);
-    expect((await h.procedures.list({ referenceNumber: 'not a number' })).total).toBe(0);
+    expect((await h.procedures.list({ referenceNumber: 'not a number' })).rows).toEqual([]);
     expect(
       (await h.procedures.list({ submittedFrom: new Date(h.clock.now().getTime() - 3600 * 1000) })).rows.map(
         (r) => r.application.id,

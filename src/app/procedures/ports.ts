@@ -149,11 +149,14 @@ export interface ProcedureStore {
   ofUser(userId: string): Promise<ApplicationRecord[]>;
   /** Whether the user has an application 送信済, 処理中 or 差し戻し (退会 is refused then). */
   hasOpenApplication(userId: string): Promise<boolean>;
-  /** 申請一覧: a page of submitted applications, newest first, and how many match. */
+  /**
+   * 申請一覧: a page of submitted applications, newest first, and whether more follow (read as one
+   * row beyond the page: no count of the whole table).
+   */
   search(
     filter: ApplicationFilter,
     page: { offset: number; limit: number },
-  ): Promise<{ rows: ApplicationRecord[]; total: number }>;
+  ): Promise<{ rows: ApplicationRecord[]; hasMore: boolean }>;
   /** Every submitted application of a procedure, oldest first (CSV). */
   allOfProcedure(procedureId: string): Promise<ApplicationRecord[]>;
 

@@ -709,7 +709,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
         filter.referenceNumber !== undefined && filter.referenceNumber.trim() !== ''
           ? (normalizeReferenceNumber(filter.referenceNumber) ?? '-')
           : undefined;
-      const { rows, total } = await store.search(
+      const { rows, hasMore } = await store.search(
         { ...filter, referenceNumber: ref },
         { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE },
       );
@@ -719,9 +719,9 @@ export function procedureUseCases(deps: ProcedureDeps) {
           procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
           stateLabel: STATE_LABELS[a.state],
         })),
-        total,
         page,
-        pages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
+        /** a next page exists (次へ) */
+        hasNext: hasMore,
       };
     },
 

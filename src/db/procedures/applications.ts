@@ -275,13 +275,9 @@ export function procedureStore(db: Db): ProcedureStore {
         .from(applications)
         .where(where)
         .orderBy(desc(applications.submittedAt), desc(applications.id))
-        .limit(page.limit)
+        .limit(page.limit + 1)
         .offset(page.offset);
-      const [count] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(applications)
-        .where(where);
-      return { rows: rows.map(toRecord), total: count?.n ?? 0 };
+      return { rows: rows.slice(0, page.limit).map(toRecord), hasMore: rows.length > page.limit };
     },
 
     async allOfProcedure(procedureId) {
