@@ -45,6 +45,12 @@ import { dashboardStore } from './db/staff/dashboard.js';
 import { staffUserStore } from './db/staff/users.js';
 import { japaneseNoticeMailTemplates } from './mail/templates/ja/notices.js';
 import { japaneseStaffUserMailTemplates } from './mail/templates/ja/staff.js';
+import { procedureUseCases } from './app/procedures/procedures.js';
+import type { ProcedureDefinition } from './domain/procedures/definition.js';
+import { procedureStore } from './db/procedures/applications.js';
+import { englishProcedureMailTemplates } from './mail/templates/en/procedures.js';
+import { japaneseProcedureMailTemplates } from './mail/templates/ja/procedures.js';
+import { loadProcedures } from '../procedures/index.js';
 
 export type Running = {
   url: string;
@@ -210,6 +216,10 @@ export type WiringDeps = {
   noticeTemplates?: NoticeMailTemplates;
   /** How many notice mails one batch queues (default: NOTICE_MAIL_BATCH). */
   noticeBatchSize?: number;
+  /** The procedures' definitions (default: procedures/, checked by loadProcedures). */
+  procedures?: readonly ProcedureDefinition[];
+  /** The procedures' random bytes for 受付番号 (default: node:crypto); a test gives repeating ones. */
+  procedureRandomBytes?: (n: number) => Uint8Array;
 };
 
 export type Wired = ReturnType<typeof wire>;
@@ -241,6 +251,7 @@ export function wire(deps: WiringDeps) {
   const staffUsers = staffUserStore(db);
   const dashboard = dashboardStore(db);
   const backOfficeAuditReader = auditReader(db);
+  const applications = procedureStore(db);
 
   // Mail templates: a resident's mail is written in the resident's language; the back office's in Japanese.
   const registrationMails = { ja: japaneseMailTemplates, en: englishMailTemplates };
@@ -300,6 +311,20 @@ export function wire(deps: WiringDeps) {
     mailDomain: settings.mailDomain,
     baseUrl: settings.baseUrl,
     mailQueued,
+    applications,
+  });
+
+  // Online procedures (issue 13): applications, their history and files, 手続管理.
+  const procedures = procedureUseCases({
+    store: applications,
+    users,
+    audit,
+    templates: { ja: japaneseProcedureMailTemplates, en: englishProcedureMailTemplates },
+    clock,
+    procedures: deps.procedures ?? loadProcedures(),
+    baseUrl: settings.baseUrl,
+    mailQueued,
+    randomBytes: deps.procedureRandomBytes,
   });
 
   // The back office: staff, notices and their mail, users, dashboard (issue 6).
@@ -343,6 +368,7 @@ export function wire(deps: WiringDeps) {
   const sweep = async () => {
     const n = await registration.sweepExpired();
     await account.sweepExpired();
+    await procedures.sweepExpired();
     await deleteOldCounters(db, new Date(clock.now().getTime() - 86400 * 1000));
     const now = clock.now().getTime();
     await deleteOldSessions(
@@ -365,6 +391,7 @@ export function wire(deps: WiringDeps) {
     signIn,
     account,
     backOffice,
+    procedures,
     sweep,
   };
 }

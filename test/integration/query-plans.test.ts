@@ -23,6 +23,7 @@ import {
   type Statement,
 } from '../support/query-plans.js';
 import { BUSINESS_FORM, INDIVIDUAL_FORM, META } from '../support/registration-harness.js';
+import { fileOf, proceduresHarness } from '../support/procedures-harness.js';
 
 const NEW_PASSWORD = 'Sakura#Bloom2027';
 const wrongCodeFor = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -231,6 +232,61 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
     expect(ran(/^delete from "staff_sessions"/i)).toBe(true);
     expect(ran(/^insert into "rate_limits".* on conflict/i)).toBe(true); // counting
     expect(await planProblems(db(), statements)).toEqual([]);
+  });
+
+  it("the procedures' use cases use an index for every statement", async () => {
+    if (!database) throw new Error('the database is not open');
+    const p = proceduresHarness(database);
+    const staff = p.staff();
+    const [me, other] = await log.paused(() => Promise.all([p.resident(), p.resident()]));
+    const from = log.statements.length;
+    log.start();
+    // a resident: the catalogue, a draft page by page with a file, 申請する twice, 申請履歴
+    expect((await p.procedures.catalogue({ keyword: 'そだい' })).length).toBeGreaterThan(0);
+    const sent = await p.submitted(me, 'resident-certificate-by-mail');
+    expect((await p.submitted(me, 'citizen-course-application')).referenceNumber).toHaveLength(8);
+    expect(await p.procedures.startDraft(me, 'citizen-course-application')).toMatchObject({ ok: false });
+    expect((await p.procedures.submit(me, sent.id)).ok).toBe(true);
+    expect((await p.procedures.history(me)).applications.length).toBe(2);
+    expect(await p.procedures.detail(me, sent.id, 'ja')).not.toBeNull();
+    const draft = await p.procedures.startDraft(other, 'road-park-damage-report');
+    if (!draft.ok) throw new Error('not started');
+    const photo = await p.procedures.addAttachment(other, draft.applicationId, 'photos', {
+      name: 'a.png',
+      content: fileOf('png'),
+    });
+    if (!photo.ok) throw new Error('not attached');
+    expect(await p.procedures.download(other, photo.file.id)).not.toBeNull();
+    expect(await p.procedures.removeAttachment(other, draft.applicationId, photo.file.id)).toBe(true);
+    // staff: 申請一覧 with each filter, the detail, each action, the CSV, 手続管理
+    for (const filter of [
+      {},
+      { procedureId: 'resident-certificate-by-mail' },
+      { state: 'submitted' as const },
+      { referenceNumber: sent.referenceNumber },
+      { submittedFrom: new Date(0), submittedBefore: p.clock.now() },
+    ])
+      expect((await p.procedures.list(filter)).page).toBe(1);
+    expect(await p.procedures.staffDetail(sent.id)).not.toBeNull();
+    await p.procedures.start(staff, sent.id);
+    await p.procedures.addNote(staff, sent.id, 'メモ');
+    await p.procedures.returnForCorrection(staff, sent.id, '修正を', ['purpose']);
+    expect((await p.procedures.resubmit(me, sent.id, { purpose: 'other' })).ok).toBe(true);
+    await p.procedures.start(staff, sent.id);
+    await p.procedures.complete(staff, sent.id, '完了');
+    expect(await p.procedures.exportCsv(staff, 'resident-certificate-by-mail')).toContain('受付番号');
+    await p.procedures.setAccepting(staff, 'letter-to-mayor', false);
+    expect((await p.procedures.procedures()).length).toBe(8);
+    expect(await p.procedures.hasOpenApplication(me.userId)).toBe(true);
+    // the sweep, with a draft and a closed application to delete
+    p.clock.advance(31 * 366 * 86400);
+    expect(await p.procedures.sweepExpired()).toBeGreaterThanOrEqual(2);
+    log.stop();
+    const statements = log.statements.slice(from);
+    expect(statements.some((s) => /^delete from "applications"/i.test(s.sql))).toBe(true);
+    expect(await planProblems(db(), statements)).toEqual([]);
+    // the mails queued here are not the later tests' business
+    await log.paused(() => db().execute(sql`update mail_outbox set status = 'sent' where status = 'queued'`));
   });
 
   it('every foreign key can find the rows that refer to a deleted row through an index', async () => {

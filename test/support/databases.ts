@@ -30,6 +30,11 @@ export type DatabaseFactory = {
 };
 
 const TABLES = [
+  'application_attachments',
+  'application_events',
+  'applications',
+  'procedure_versions',
+  'procedure_settings',
   'sessions',
   'email_codes',
   'account_flows',

@@ -29,6 +29,8 @@ export const REAUTH_SECONDS = 15 * 60;
 /** How long a pending profile edit (the confirm screen) and a 退会 ticket stay good. */
 export const PENDING_EDIT_SECONDS = 30 * 60;
 export const DELETE_TICKET_SECONDS = 5 * 60;
+/** 退会 refused: the user has an application 送信済, 処理中 or 差し戻し (the city is dealing with it). */
+export const OPEN_APPLICATIONS: FieldError = { field: 'account', code: 'open_applications' };
 
 export type { AccountDeps, Actor } from './deps.js';
 
@@ -97,6 +99,9 @@ export function accountUseCases(deps: AccountDeps) {
     if (typeof p.e !== 'number' || p.e <= clock.now().getTime() || typeof p.v !== 'object') return null;
     return p.v;
   }
+
+  const hasOpenApplication = async (actor: Actor): Promise<boolean> =>
+    (await deps.applications?.hasOpenApplication(actor.user.id)) ?? false;
 
   function ticketValid(actor: Actor, ticket: string | undefined): boolean {
     const t = unseal(deps.secret, 'account-delete', ticket) as DeleteTicket | null;
@@ -218,6 +223,7 @@ export function accountUseCases(deps: AccountDeps) {
       actor: Actor,
       password: string | undefined,
     ): Promise<{ ok: true; ticket: string } | { ok: false; errors: FieldError[] }> {
+      if (await hasOpenApplication(actor)) return { ok: false, errors: [OPEN_APPLICATIONS] };
       const check = await checkOwnPassword(actor, password);
       if (check !== 'ok') return { ok: false, errors: [{ field: 'password', code: check }] };
       const ticket: DeleteTicket = {
@@ -241,6 +247,7 @@ export function accountUseCases(deps: AccountDeps) {
       meta: RequestMeta,
     ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
       const user = actor.user;
+      if (await hasOpenApplication(actor)) return { ok: false, errors: [OPEN_APPLICATIONS] };
       if (!ticketValid(actor, proof.ticket)) {
         const check = await checkOwnPassword(actor, proof.password);
         if (check !== 'ok') return { ok: false, errors: [{ field: 'password', code: check }] };

@@ -33,6 +33,8 @@ export type AccountDeps = {
   baseUrl: string;
   /** told once a step's mail is queued (main.ts: this process's mail worker sends it at once) */
   mailQueued?: MailQueued;
+  /** 退会 is refused while the user has an application 送信済, 処理中 or 差し戻し (procedures) */
+  applications?: { hasOpenApplication(userId: string): Promise<boolean> };
 };
 
 /** The signed-in person: who, since when, and the session id their browser holds. */

@@ -8,4 +8,5 @@ export * from './registration.js';
 export * from './email-codes.js';
 export * from './staff.js';
 export * from './notices.js';
+export * from './procedures.js';
 export * from './shared.js';
