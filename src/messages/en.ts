@@ -202,6 +202,8 @@ export const EN: Record<string, string> = {
   '現在のメールアドレスと同じです。変更後の新しいメールアドレスを入力してください':
     'This is your current email address. Enter the new email address you want to use',
   パスワードが正しくありません: 'The password is not correct',
+  '送信済・処理中・差し戻しの申請があるため、退会できません。申請の処理が終わるか、申請を取り下げてから退会してください':
+    'You cannot delete your account while an application is submitted, in progress or returned to you. Delete it once the application is finished, or withdraw the application first',
   現在のパスワードが正しくありません: 'The current password is not correct',
   現在のパスワードを入力してください: 'Enter your current password',
   現在のパスワードとは異なるパスワードを入力してください:

@@ -145,13 +145,23 @@ export function accountMessage(lang: Lang, field: string, code: string): string 
     }
     case 'code':
       return validationMessageFor(lang, 'code', code);
+    case 'account':
+      // 退会 while an application is 送信済, 処理中 or 差し戻し (procedures spec: data kept).
+      return t(
+        '送信済・処理中・差し戻しの申請があるため、退会できません。申請の処理が終わるか、申請を取り下げてから退会してください',
+      );
     default:
       return validationMessageFor(lang, field, code);
   }
 }
 
 export function toErrors(lang: Lang, errors: { field: string; code: string }[]): Errors {
-  return errors.map((e) => ({ field: e.field, message: accountMessage(lang, e.field, e.code) }));
+  return errors.map((e) => ({
+    field: e.field,
+    // An error of the whole account is shown at the password field, the screen's only input.
+    ...(e.field === 'account' ? { inputId: 'password' } : {}),
+    message: accountMessage(lang, e.field, e.code),
+  }));
 }
 
 /** The wrong-code message with the tries left (the registration's words). */
