@@ -78,7 +78,7 @@ describe('message catalogues', () => {
         '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）',
         { n: 3 },
       ),
-    ).toBe('The verification code is not correct. Enter the 6-digit code in the e-mail (3 tries left).');
+    ).toBe('The verification code is not correct. Enter the 6-digit code in the email (3 tries left).');
     expect(en('未知の文')).toBe('未知の文');
     expect(ja('あと{n}回', { n: 2 })).toBe('あと2回');
   });

@@ -71,7 +71,7 @@ describe('English', () => {
     expect(await japaneseChrome(page)).toEqual([]);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Register' }).click();
-    expect(await h1(page)).toBe('Check your e-mail');
+    expect(await h1(page)).toBe('Check your email');
     const codeMail = await smtp.waitFor(email, 'Your verification code');
     expect(codeMail.subject).toBe('[Online Procedures Kawasaki] Your verification code');
     const code = codeMail.text.match(/Verification code: (\d{6})/)?.[1] ?? '';
@@ -98,7 +98,7 @@ describe('English', () => {
     await birth.getByLabel('Day').fill('15');
     await page.getByRole('group', { name: 'Gender' }).getByLabel('Prefer not to say').check();
     await page
-      .getByRole('group', { name: 'Notices and notification e-mails' })
+      .getByRole('group', { name: 'Notices and notification emails' })
       .getByLabel('No, thank you')
       .check();
     await page.getByRole('button', { name: 'Check your answers' }).click();

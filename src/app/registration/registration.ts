@@ -99,7 +99,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
   function codeMail(lang: Lang, to: string, code: string) {
     const m = deps.templates[lang].registrationCode({
       code,
-      ttlMinutes: Math.round(deps.ttlSeconds / 60),
+      ttlSeconds: deps.ttlSeconds,
       mailDomain: deps.mailDomain,
     });
     return { template: 'registration_code', to, ...m };

@@ -27,6 +27,7 @@ export function verifyEmailCodeRoutes(deps: WebDeps, flow: RegistrationFlow) {
         email={email}
         csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
+        ttlSeconds={deps.config.registrationTtlSeconds}
         errors={opts.errors}
         info={opts.info}
       />,
