@@ -4,6 +4,7 @@
  * labels and their English are written in field-labels.ts and come in from there.
  */
 import { englishEntries } from './field-labels.js';
+import { PREFECTURES_EN } from './prefectures-en.js';
 
 export const EN: Record<string, string> = {
   // frame
@@ -32,6 +33,8 @@ export const EN: Record<string, string> = {
   利用者登録を始める: 'Start registering',
   // form pieces
   ...englishEntries(),
+  // the 都道府県 select's options (their values stay Japanese)
+  ...PREFECTURES_EN,
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',

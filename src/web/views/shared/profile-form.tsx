@@ -205,7 +205,6 @@ export function ProfileForm(p: FormProps) {
           name="prefecture"
           label={label('prefecture')}
           options={PREFECTURES}
-          optionLang="ja"
           value={v.prefecture}
           error={err('prefecture')}
           autocomplete="address-level1"
@@ -330,7 +329,7 @@ export function profileRows(
   const label = (f: string) => jaLabel(kind, f);
   const address: [string, string][] = [
     [label('postalCode'), formatPostal(v.postalCode)],
-    [label('prefecture'), v.prefecture ?? ''],
+    [label('prefecture'), v.prefecture ? t(v.prefecture) : ''],
     [label('cityAddress'), v.cityAddress ?? ''],
     [label('building'), v.building || t('（なし）')],
   ];
