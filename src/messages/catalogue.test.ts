@@ -9,10 +9,9 @@ const root = new URL('../../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
 /**
- * Screens in Japanese only: the staff back office (its folders and the notices' admin screens) and
- * the development mailbox.
+ * Screens in Japanese only: the staff back office (its folders and the notices' admin screens).
  */
-const JAPANESE_ONLY = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/, /\/dev-mailbox\.tsx$/];
+const JAPANESE_ONLY = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/];
 
 /**
  * The resident-facing screens, which are in Japanese and English: every route and view module but
@@ -50,9 +49,10 @@ describe('message catalogues', () => {
     expect(TRANSLATED).toContain('src/web/routes/account/shared.ts');
     expect(TRANSLATED).toContain('src/web/views/shared/layout.tsx');
     expect(TRANSLATED).toContain('src/web/views/notices/public-notices.tsx');
+    expect(TRANSLATED).toContain('src/web/views/content/dev-mailbox.tsx');
     expect(
       TRANSLATED.filter((f) =>
-        /\/staff\/|\/notices\/admin|dev-mailbox|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
+        /\/staff\/|\/notices\/admin|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
       ),
     ).toEqual([]);
   });

@@ -150,6 +150,21 @@ export const EN: Record<string, string> = {
   入力内容を確認する: 'Check your answers',
   入力内容の確認: 'Check your answers before registering',
   本登録の完了: 'Registration complete',
+  // the development mailbox
+  'SMTP_URL が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。':
+    'SMTP_URL is not set, so the mails the service sends are shown here (for development; never shown in production).',
+  宛先のメールアドレス: 'Recipient’s email address',
+  '入力したアドレス宛のメールだけを表示します。空欄にするとすべてのメールを表示します。':
+    'Shows only the mails to this address. Leave it empty to show every mail.',
+  絞り込む: 'Filter',
+  すべてのメールを表示する: 'Show every mail',
+  '{to} 宛のメールはありません。': 'There are no mails to {to}.',
+  'メールはまだありません。': 'There are no mails yet.',
+  宛先: 'To',
+  '作成日時（日本時間）': 'Created (Japan time)',
+  状態: 'Status',
+  送信済み: 'Sent',
+  送信待ち: 'Waiting to be sent',
   // error pages
   ページが見つかりません: 'Page not found',
   'お探しのページは見つかりませんでした。': 'The page you were looking for was not found.',
@@ -179,6 +194,7 @@ export const EN: Record<string, string> = {
   お知らせ: 'Notice',
   マイページへ戻る: 'Back to My page',
   // account
+  ログアウトしました: 'You have signed out',
   マイページ: 'My page',
   パスワードを忘れた方: 'Forgotten your password?',
   '一定時間操作がなかったため、ログアウトしました。':
@@ -191,6 +207,7 @@ export const EN: Record<string, string> = {
     'There have been too many attempts to sign in. Please wait a while and try again.',
   'メールアドレスまたはパスワードが正しくありません。': 'The email address or password is not correct.',
   '{name} 様、ようこそ。': 'Welcome, {name}.',
+  '{name} 御中': 'Welcome, {name}.',
   利用者ID: 'User ID',
   利用者区分: 'User type',
   登録日: 'Registered on',

@@ -29,7 +29,7 @@ function parseKind(v: string | undefined): UserKind | null {
 
 export function startRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow) {
   const r = new Hono<AppEnv>();
-  const { page, shared, flowToken, setFlow, restart, tooMany } = flow;
+  const { page, shared, flowToken, setFlow, restart, tooMany, load } = flow;
   const mailDomain = deps.config.mailDomain;
 
   // Screen 1: 利用者の新規登録
@@ -97,12 +97,7 @@ export function startRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow) {
     );
 
   r.get('/register/email', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), [
-      'started',
-      'code_sent',
-      'verified',
-      'profile_entered',
-    ]);
+    const loaded = await load(c, ['started', 'code_sent', 'verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     return emailPage(c, loaded.flow.email ?? '');
   });
