@@ -148,7 +148,8 @@ export async function startServer(
     sessions,
     signIn,
     account,
-    devMailbox: !config.smtpUrl && config.env !== 'production' ? () => outbox.latest(50) : null,
+    devMailbox:
+      !config.smtpUrl && config.env !== 'production' ? (to?: string) => outbox.latest(50, to) : null,
     ready: () => isReady(db),
     logger,
     backOffice,

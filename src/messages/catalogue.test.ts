@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PREFECTURES } from '../domain/fields.js';
 import { catalogueKeys } from './catalogue-keys.js';
 import { EN } from './en.js';
 import { translator } from './i18n.js';
@@ -9,10 +10,9 @@ const root = new URL('../../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
 /**
- * Screens in Japanese only: the staff back office (its folders and the notices' admin screens) and
- * the development mailbox.
+ * Screens in Japanese only: the staff back office (its folders and the notices' admin screens).
  */
-const JAPANESE_ONLY = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/, /\/dev-mailbox\.tsx$/];
+const JAPANESE_ONLY = [/\/staff\//, /\/notices\/admin[\w-]*\.tsx$/];
 
 /**
  * The resident-facing screens, which are in Japanese and English: every route and view module but
@@ -50,9 +50,10 @@ describe('message catalogues', () => {
     expect(TRANSLATED).toContain('src/web/routes/account/shared.ts');
     expect(TRANSLATED).toContain('src/web/views/shared/layout.tsx');
     expect(TRANSLATED).toContain('src/web/views/notices/public-notices.tsx');
+    expect(TRANSLATED).toContain('src/web/views/content/dev-mailbox.tsx');
     expect(
       TRANSLATED.filter((f) =>
-        /\/staff\/|\/notices\/admin|dev-mailbox|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
+        /\/staff\/|\/notices\/admin|\/(terms|faq|privacy|accessibility)(-en)?\.tsx$/.test(f),
       ),
     ).toEqual([]);
   });
@@ -78,13 +79,14 @@ describe('message catalogues', () => {
         '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）',
         { n: 3 },
       ),
-    ).toBe('The verification code is not correct. Enter the 6-digit code in the e-mail (3 tries left).');
+    ).toBe('The verification code is not correct. Enter the 6-digit code in the email (3 tries left).');
     expect(en('未知の文')).toBe('未知の文');
     expect(ja('あと{n}回', { n: 2 })).toBe('あと2回');
   });
 
   it('keeps the English catalogue free of entries that no screen uses', () => {
-    const used = new Set(TRANSLATED.flatMap((f) => catalogueKeys(read(f))));
+    // The prefectures are the options of a select, translated from the list in domain/fields.ts.
+    const used = new Set([...TRANSLATED.flatMap((f) => catalogueKeys(read(f))), ...PREFECTURES]);
     const unused = Object.keys(EN).filter((k) => !used.has(k) && !['OK', '（e-KAWASAKI）'].includes(k));
     expect(unused).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * labels and their English are written in field-labels.ts and come in from there.
  */
 import { englishEntries } from './field-labels.js';
+import { PREFECTURES_EN } from './prefectures-en.js';
 
 export const EN: Record<string, string> = {
   // frame
@@ -32,6 +33,8 @@ export const EN: Record<string, string> = {
   利用者登録を始める: 'Start registering',
   // form pieces
   ...englishEntries(),
+  // the 都道府県 select's options (their values stay Japanese)
+  ...PREFECTURES_EN,
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',
@@ -47,9 +50,9 @@ export const EN: Record<string, string> = {
   '（完了）': '(done)',
   選択してください: 'Select',
   '「希望する」を選択すると、登録した利用者情報や過去の申請内容に基づき関連するお知らせのメールが届きます。':
-    'If you choose “Yes, send them”, you will receive e-mails about notices related to your details and past applications.',
+    'If you choose “Yes, send them”, you will receive emails about notices related to your details and past applications.',
   '「希望しない」を選択した場合でも、重要なお知らせがメールで届きます。':
-    'Even if you choose “No, thank you”, important notices are still sent to you by e-mail.',
+    'Even if you choose “No, thank you”, important notices are still sent to you by email.',
   'パスワードは、以下の条件を2つ以上満たす8文字以上の半角文字列を入力してください（128文字まで）。':
     'Enter a password of at least 8 half-width characters (up to 128) that uses at least two of the following:',
   '英字（大文字）': 'capital letters (A–Z)',
@@ -75,8 +78,8 @@ export const EN: Record<string, string> = {
   個人: 'an individual',
   事業者: 'a business',
   // registration
-  '認証コードの送信から30分が経過したため、入力された情報は削除されました。お手数ですが、最初から利用者登録をやり直してください。':
-    'More than 30 minutes have passed since the verification code was sent, so the details you entered have been deleted. Please start the registration again.',
+  '認証コードの送信から{limit}が経過したため、入力された情報は削除されました。お手数ですが、改めて利用者登録を行ってください。':
+    'The time allowed after the verification code was sent ({limit}) has passed, so the details you entered have been deleted. Please register again.',
   '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。':
     'The verification code was entered wrongly 5 times, so this registration has ended. Please start the registration again.',
   '登録の手続きが見つかりません。お手数ですが、最初から利用者登録をやり直してください。':
@@ -86,13 +89,13 @@ export const EN: Record<string, string> = {
   '利用規約に同意する場合は、「利用規約に同意します」にチェックを入れてください':
     'To continue, tick “I agree to the terms of use”',
   '認証コードを再送しました。新しいメールを確認してください。':
-    'We have sent a new verification code. Check your e-mail.',
+    'We have sent a new verification code. Check your email.',
   '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスで登録する」からやり直してください。':
     'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Register with a different email address”.',
   '送信の回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。（約{minutes}分後）':
     'Too many attempts. Please wait a while and try again (in about {minutes} minutes).',
   '認証コードが正しくありません。メールに記載された6桁の認証コードを入力してください（あと{n}回まで入力できます）':
-    'The verification code is not correct. Enter the 6-digit code in the e-mail ({n} tries left).',
+    'The verification code is not correct. Enter the 6-digit code in the email ({n} tries left).',
   '認証コードの再送は1分に1回までです。{seconds}秒ほど待ってから、もう一度お試しください。':
     'A new code can be sent once a minute. Wait about {seconds} seconds and try again.',
   '利用者登録が完了しました。': 'Your registration is complete.',
@@ -110,17 +113,17 @@ export const EN: Record<string, string> = {
   '利用者IDとして使用するメールアドレスを入力し、「登録する」を押してください。入力したメールアドレスに認証コードを記載したメールをお送りします。':
     'Enter the email address to use as your user ID and select “Register”. We will send a verification code to that address.',
   '迷惑メール対策の設定を行っている場合は、メールが届かない場合があります。お手数ですが「@{domain}」ドメインからのメールが受信できるように設定してください。':
-    'If you use a spam filter, our e-mail may not reach you. Please allow e-mail from the “@{domain}” domain.',
+    'If you use a spam filter, our email may not reach you. Please allow email from the “@{domain}” domain.',
   登録する: 'Register',
   '使用できるメールアドレスについて（よくある質問）': 'Which email addresses can be used (FAQ)',
   '宛に、認証コードを記載したメールを送信しました。メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。':
-    ': we have sent an e-mail with a verification code to this address. Enter the 6-digit code and select “Check the code”.',
-  'メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。':
-    'Finish entering your details within 30 minutes of receiving the e-mail. After 30 minutes, what you entered is deleted and you will need to start again.',
+    ': we have sent an email with a verification code to this address. Enter the 6-digit code and select “Check the code”.',
+  'メール受信後、{limit}以内に本登録画面で登録情報を入力してください。{limit}を過ぎると入力された情報は削除され、最初から登録し直す必要があります。':
+    'Finish entering your details within {limit} of receiving the email. After {limit}, what you entered is deleted and you will need to start again.',
   認証コードを確認する: 'Check the code',
-  メールが届かない場合: 'If the e-mail does not arrive',
+  メールが届かない場合: 'If the email does not arrive',
   '迷惑メールフォルダに届いていないか確認してください。「@{domain}」からのメールを受信できるよう設定してください。':
-    'Check your spam folder, and allow e-mail from “@{domain}”.',
+    'Check your spam folder, and allow email from “@{domain}”.',
   'メールアドレスが正しいか確認してください。': 'Check that the email address is correct.',
   認証コードを再送する: 'Send the code again',
   '再送は1分に1回、5回までです。以前に届いた認証コードも引き続き使えます。':
@@ -134,19 +137,34 @@ export const EN: Record<string, string> = {
   OK: 'OK',
   キャンセル: 'Cancel',
   '登録したメールアドレス宛に、本登録完了メールを送信しました。ご確認ください。':
-    'We have sent a confirmation e-mail to your registered address:',
+    'We have sent a confirmation email to your registered address:',
   マイページへ: 'Go to My page',
   利用者の新規登録: 'Register as a user',
   利用規約の確認: 'Terms of use',
   メールアドレスの登録: 'Your email address',
   '半角英数字と記号で入力してください。例：taro@example.jp（PC用・携帯電話用のどちらでも構いません）':
     'Use half-width letters, numbers and symbols, for example taro@example.jp (a computer or mobile phone address is fine).',
-  メールアドレスの登録完了: 'Check your e-mail',
+  メールアドレスの登録完了: 'Check your email',
   '半角数字6桁（例：123456）': '6 digits, for example 123456',
   利用者情報の入力: 'Your details',
   入力内容を確認する: 'Check your answers',
   入力内容の確認: 'Check your answers before registering',
   本登録の完了: 'Registration complete',
+  // the development mailbox
+  'SMTP_URL が設定されていないため、送信されるメールはここに表示されます（開発用。本番では表示されません）。':
+    'SMTP_URL is not set, so the mails the service sends are shown here (for development; never shown in production).',
+  宛先のメールアドレス: 'Recipient’s email address',
+  '入力したアドレス宛のメールだけを表示します。空欄にするとすべてのメールを表示します。':
+    'Shows only the mails to this address. Leave it empty to show every mail.',
+  絞り込む: 'Filter',
+  すべてのメールを表示する: 'Show every mail',
+  '{to} 宛のメールはありません。': 'There are no mails to {to}.',
+  'メールはまだありません。': 'There are no mails yet.',
+  宛先: 'To',
+  '作成日時（日本時間）': 'Created (Japan time)',
+  状態: 'Status',
+  送信済み: 'Sent',
+  送信待ち: 'Waiting to be sent',
   // error pages
   ページが見つかりません: 'Page not found',
   'お探しのページは見つかりませんでした。': 'The page you were looking for was not found.',
@@ -176,6 +194,7 @@ export const EN: Record<string, string> = {
   お知らせ: 'Notice',
   マイページへ戻る: 'Back to My page',
   // account
+  ログアウトしました: 'You have signed out',
   マイページ: 'My page',
   パスワードを忘れた方: 'Forgotten your password?',
   '一定時間操作がなかったため、ログアウトしました。':
@@ -188,6 +207,7 @@ export const EN: Record<string, string> = {
     'There have been too many attempts to sign in. Please wait a while and try again.',
   'メールアドレスまたはパスワードが正しくありません。': 'The email address or password is not correct.',
   '{name} 様、ようこそ。': 'Welcome, {name}.',
+  '{name} 御中': 'Welcome, {name}.',
   利用者ID: 'User ID',
   利用者区分: 'User type',
   登録日: 'Registered on',
@@ -209,9 +229,9 @@ export const EN: Record<string, string> = {
   現在のパスワードとは異なるパスワードを入力してください:
     'Enter a new password that is different from your current password',
   '{email} 宛に、認証コードを記載したメールを送信しました。':
-    'We have sent an e-mail with a verification code to {email}.',
-  '認証コードは、メールの送信から{minutes}分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。':
-    'The code works for {minutes} minutes after the e-mail was sent. After that, please start again.',
+    'We have sent an email with a verification code to {email}.',
+  '認証コードの有効期限は、メールの送信から{limit}です。時間を過ぎた場合は、お手数ですが最初からお手続きください。':
+    'The code works for {limit} after the email was sent. After that, please start again.',
   // account: 利用者情報の変更
   '変更する項目を修正し、「入力内容を確認する」を押してください。メールアドレスとパスワードは、マイページのそれぞれの画面から変更できます。':
     'Change what you need to and select “Check your answers”. You can change your email address and password from their own pages on My page.',
@@ -224,8 +244,8 @@ export const EN: Record<string, string> = {
   '利用者情報を変更しました。': 'Your details have been changed.',
   '変更した内容は、マイページで確認できます。': 'You can see the changes on My page.',
   // account: メールアドレスの変更
-  '認証コードの送信から{minutes}分が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
-    'More than {minutes} minutes have passed since the verification code was sent, so the change of email address has ended. Your email address has not been changed. Please start again.',
+  '認証コードの送信から{limit}が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
+    'The time allowed after the verification code was sent ({limit}) has passed, so the change of email address has ended. Your email address has not been changed. Please start again.',
   '認証コードを5回間違えたため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
     'The verification code was entered wrongly 5 times, so the change of email address has ended. Your email address has not been changed. Please start again.',
   'メールアドレスの変更の手続きが見つかりません。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。':
@@ -233,7 +253,7 @@ export const EN: Record<string, string> = {
   'このメールアドレスは、すでに利用者IDとして使われているため、変更できませんでした。別のメールアドレスを入力してください。':
     'This email address is already used as a user ID, so your address could not be changed to it. Enter a different email address.',
   '新しいメールアドレスを入力し、「認証コードを送信する」を押してください。新しいメールアドレスに認証コードを記載したメールをお送りします。認証コードを入力するまで、利用者IDは現在のメールアドレスのままです。':
-    'Enter your new email address and select “Send the code”. We will send an e-mail with a verification code to the new address. Until you enter the code, your user ID stays your current email address.',
+    'Enter your new email address and select “Send the code”. We will send an email with a verification code to the new address. Until you enter the code, your user ID stays your current email address.',
   '現在のメールアドレス（利用者ID）': 'Current email address (user ID)',
   新しいメールアドレス: 'New email address',
   '半角英数字と記号で入力してください。例：taro@example.jp':
@@ -243,7 +263,7 @@ export const EN: Record<string, string> = {
   認証コードを送信する: 'Send the code',
   認証コードの入力: 'Enter the verification code',
   'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。認証コードを確認すると、メールアドレス（利用者ID）が変更されます。':
-    'Enter the 6-digit code from the e-mail and select “Check the code”. Once the code is checked, your email address (user ID) is changed.',
+    'Enter the 6-digit code from the email and select “Check the code”. Once the code is checked, your email address (user ID) is changed.',
   別のメールアドレスを入力する: 'Enter a different email address',
   '認証コードの再送は5回までです。届いている認証コードを入力するか、「別のメールアドレスを入力する」からやり直してください。':
     'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Enter a different email address”.',
@@ -254,8 +274,8 @@ export const EN: Record<string, string> = {
   '変更前のメールアドレスには、変更のお知らせをお送りしました。安全のため、ほかの端末でのログインはすべて終了しました。':
     'We have sent a notice of the change to your previous email address. For your security, you have been signed out on all other devices.',
   // account: パスワードの変更 and the reset
-  '認証コードの送信から{minutes}分が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。':
-    'More than {minutes} minutes have passed since the verification code was sent, so the password reset has ended. Please start again.',
+  '認証コードの送信から{limit}が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。':
+    'The time allowed after the verification code was sent ({limit}) has passed, so the password reset has ended. Please start again.',
   '認証コードを5回間違えたため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。':
     'The verification code was entered wrongly 5 times, so the password reset has ended. Please start again.',
   'パスワードの再設定の手続きが見つかりません。お手数ですが、もう一度お手続きください。':
@@ -271,14 +291,14 @@ export const EN: Record<string, string> = {
     'From now on, sign in with your new password. For your security, you have been signed out on all other devices. We have sent a notice of the change to your registered email address.',
   パスワードの再設定: 'Reset your password',
   '利用者ID（登録したメールアドレス）を入力し、「認証コードを送信する」を押してください。登録されているメールアドレスの場合は、認証コードを記載したメールをお送りします。':
-    'Enter your user ID (your registered email address) and select “Send the code”. If the address is registered, we will send an e-mail with a verification code to it.',
+    'Enter your user ID (your registered email address) and select “Send the code”. If the address is registered, we will send an email with a verification code to it.',
   'ログインを続けて間違えてログインが停止されている場合でも、パスワードを再設定できます。再設定すると、ほかの端末でのログインはすべて終了します。':
     'You can reset your password even if signing in has been paused after too many failed attempts. When you reset it, you will be signed out on all other devices.',
   '利用者IDとして登録したメールアドレスを入力してください。':
     'Enter the email address you registered as your user ID.',
   ログイン画面へ戻る: 'Back to sign in',
   'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。メールは、利用者IDとして登録されているメールアドレスにのみお送りしています。':
-    'Enter the 6-digit code from the e-mail and select “Check the code”. We send the e-mail only to an address that is registered as a user ID.',
+    'Enter the 6-digit code from the email and select “Check the code”. We send the email only to an address that is registered as a user ID.',
   メールアドレスの入力に戻る: 'Back to entering your email address',
   '認証コードの再送は5回までです。届いている認証コードを入力するか、「メールアドレスの入力に戻る」からやり直してください。':
     'A code can be sent again at most 5 times. Enter a code you have received, or start again with “Back to entering your email address”.',
@@ -299,7 +319,7 @@ export const EN: Record<string, string> = {
   '利用者情報（氏名または法人名/事業者名、フリガナ、住所、電話番号、生年月日など）':
     'Your details (name or company name, name in katakana, address, phone number, date of birth and so on)',
   'お知らせ・通知メールの設定と、マイページのお知らせ':
-    'Your choice about notices and notification e-mails, and the notices on My page',
+    'Your choice about notices and notification emails, and the notices on My page',
   ログイン中のすべての端末のログイン状態: 'Your sign-in on every device',
   ご注意: 'Please note',
   '退会は取り消せません。削除した情報は元に戻せません。':

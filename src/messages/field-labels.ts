@@ -47,7 +47,7 @@ export const LABELS: Readonly<Record<string, Label>> = {
   birthMonth: BIRTH_DATE,
   birthDay: BIRTH_DATE,
   gender: { label: '性別', en: 'Gender', det: 'your' },
-  notify: { label: 'お知らせ・通知メール', en: 'Notices and notification e-mails' },
+  notify: { label: 'お知らせ・通知メール', en: 'Notices and notification emails' },
 };
 
 /** Labels that differ for the business kind. */

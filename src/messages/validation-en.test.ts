@@ -96,7 +96,7 @@ describe('labels', () => {
     ['phone', 'Phone number', 'Contact phone number'],
     ['birthYear', 'Date of birth', "Contact person's date of birth"],
     ['birthDay', 'Date of birth', "Contact person's date of birth"],
-    ['notify', 'Notices and notification e-mails', 'Notices and notification e-mails'],
+    ['notify', 'Notices and notification emails', 'Notices and notification emails'],
     ['passwordConfirm', 'Password (confirmation)', 'Password (confirmation)'],
     ['code', 'Verification code', 'Verification code'],
   ])('%s: %s / %s', (field, individual, business) => {
@@ -181,7 +181,7 @@ describe('exact messages', () => {
       'Enter a contact phone number with the area code, as 10 or 11 digits, like 044-200-2111',
     ],
     ['gender', 'choice', undefined, 'Select one of the options for gender'],
-    ['notify', 'required', undefined, 'Select whether you want to receive notices and notification e-mails'],
+    ['notify', 'required', undefined, 'Select whether you want to receive notices and notification emails'],
   ] as const)('%s %s (%s)', (field, code, kind, message) => {
     expect(validationMessageEn(field, code, kind)).toBe(message);
   });

@@ -60,7 +60,7 @@ const CODE_MESSAGES: Record<string, string> = {
   format: 'Verification code must be 6 digits',
 };
 
-const NOTIFY_CHOICE = 'Select whether you want to receive notices and notification e-mails';
+const NOTIFY_CHOICE = 'Select whether you want to receive notices and notification emails';
 
 /**
  * The message for an error `code` on `field`, naming the field by its label for `kind`

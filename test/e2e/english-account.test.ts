@@ -156,7 +156,7 @@ describe('the account side in English', () => {
     await check('Change your details (error)');
     await page.getByLabel('City, ward and street address').fill('川崎市中原区小杉町3丁目');
     await page
-      .getByRole('group', { name: 'Notices and notification e-mails' })
+      .getByRole('group', { name: 'Notices and notification emails' })
       .getByLabel('No, thank you')
       .check();
     await page.getByRole('button', { name: 'Check your answers' }).click();
@@ -188,7 +188,7 @@ describe('the account side in English', () => {
     await page.getByRole('button', { name: 'Send the code' }).click();
     expect(await h1(page)).toBe('Enter the verification code');
     await expect(page.locator('main p').first().textContent()).resolves.toContain(
-      `We have sent an e-mail with a verification code to ${newEmail}.`,
+      `We have sent an email with a verification code to ${newEmail}.`,
     );
     await check('Enter the verification code (email address)');
     const changeCode = await takeMail(newEmail, 'Your verification code to change your email address');

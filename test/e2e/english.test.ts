@@ -71,7 +71,7 @@ describe('English', () => {
     expect(await japaneseChrome(page)).toEqual([]);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Register' }).click();
-    expect(await h1(page)).toBe('Check your e-mail');
+    expect(await h1(page)).toBe('Check your email');
     const codeMail = await smtp.waitFor(email, 'Your verification code');
     expect(codeMail.subject).toBe('[Online Procedures Kawasaki] Your verification code');
     const code = codeMail.text.match(/Verification code: (\d{6})/)?.[1] ?? '';
@@ -98,7 +98,7 @@ describe('English', () => {
     await birth.getByLabel('Day').fill('15');
     await page.getByRole('group', { name: 'Gender' }).getByLabel('Prefer not to say').check();
     await page
-      .getByRole('group', { name: 'Notices and notification e-mails' })
+      .getByRole('group', { name: 'Notices and notification emails' })
       .getByLabel('No, thank you')
       .check();
     await page.getByRole('button', { name: 'Check your answers' }).click();
@@ -142,6 +142,36 @@ describe('English', () => {
         'The Japanese text is the authoritative version',
       );
     }
+    await context.close();
+  });
+
+  it('on a 320 px screen the home heading keeps “(e-KAWASAKI)” on one line, in both languages', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000);
+    // How many lines the browser laid out for the words "(e-KAWASAKI)" (or （e-KAWASAKI）) of the <h1>.
+    const linesOfSuffix = () =>
+      page.evaluate(() => {
+        const h1 = document.querySelector('h1');
+        if (!h1) return -1;
+        const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const at = text.search(/[(（]e-KAWASAKI[)）]/);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'e-KAWASAKI'.length + 2);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }
+        return -1;
+      });
+    await page.goto(`${app.url}/lang/en?back=/`);
+    expect(await h1(page)).toBe('Online Procedures Kawasaki (e-KAWASAKI)');
+    expect(await linesOfSuffix()).toBe(1);
+    await page.goto(`${app.url}/lang/ja?back=/`);
+    expect(await h1(page)).toBe('オンライン手続かわさき（e-KAWASAKI）');
+    expect(await linesOfSuffix()).toBe(1);
     await context.close();
   });
 });

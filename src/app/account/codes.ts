@@ -41,7 +41,7 @@ export type CodeFlowHelpers = {
 export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers) {
   const { flows, clock } = deps;
   const ttlMs = deps.ttlSeconds * 1000;
-  const ttlMinutes = Math.round(deps.ttlSeconds / 60);
+  const ttlSeconds = deps.ttlSeconds;
   const codes = emailCodeUseCases({ codes: deps.codes, secret: deps.secret });
   const ownerOf = (flow: { id: string; purpose: AccountFlowPurpose }): CodeOwner => ({
     purpose: flow.purpose,
@@ -116,9 +116,9 @@ export function accountCodeUseCases(deps: AccountDeps, helpers: CodeFlowHelpers)
   }
 
   const emailCode = (lang: Lang | undefined, code: string) =>
-    mailsIn(deps.templates, lang).emailChangeCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
+    mailsIn(deps.templates, lang).emailChangeCode({ code, ttlSeconds, mailDomain: deps.mailDomain });
   const resetCode = (lang: Lang | undefined, code: string) =>
-    mailsIn(deps.templates, lang).passwordResetCode({ code, ttlMinutes, mailDomain: deps.mailDomain });
+    mailsIn(deps.templates, lang).passwordResetCode({ code, ttlSeconds, mailDomain: deps.mailDomain });
 
   async function resend(
     purpose: AccountFlowPurpose,

@@ -111,13 +111,13 @@ type Mail = { subject: string; body: string };
  * `mail/templates-account-en.ts`). None ever holds a password.
  */
 export interface AccountMailTemplates {
-  emailChangeCode(v: { code: string; ttlMinutes: number; mailDomain: string }): Mail;
+  emailChangeCode(v: { code: string; ttlSeconds: number; mailDomain: string }): Mail;
   /** to an address someone tried to make their own while it is another user's ID */
   emailChangeAttemptOnExistingAccount(v: { signInUrl: string; resetUrl: string }): Mail;
   /** to the old address once the change is done: what to do if it was not them */
   emailChangedOld(v: { name: string; newEmailMasked: string; at: Date; resetUrl: string }): Mail;
   emailChangedNew(v: { name: string; myPageUrl: string }): Mail;
-  passwordResetCode(v: { code: string; ttlMinutes: number; mailDomain: string }): Mail;
+  passwordResetCode(v: { code: string; ttlSeconds: number; mailDomain: string }): Mail;
   passwordChanged(v: { name: string; at: Date; how: 'change' | 'reset'; resetUrl: string }): Mail;
   signInLocked(v: { name: string; at: Date; minutes: number; resetUrl: string }): Mail;
   /** the final mail: no name in it, since the row stays in the outbox after the user is gone */

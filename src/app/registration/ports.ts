@@ -68,7 +68,7 @@ export interface RegistrationStore {
 }
 
 export interface MailTemplates {
-  registrationCode(v: { code: string; ttlMinutes: number; mailDomain: string }): {
+  registrationCode(v: { code: string; ttlSeconds: number; mailDomain: string }): {
     subject: string;
     body: string;
   };

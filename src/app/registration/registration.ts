@@ -99,7 +99,7 @@ export function registrationUseCases(deps: RegistrationDeps) {
   function codeMail(lang: Lang, to: string, code: string) {
     const m = deps.templates[lang].registrationCode({
       code,
-      ttlMinutes: Math.round(deps.ttlSeconds / 60),
+      ttlSeconds: deps.ttlSeconds,
       mailDomain: deps.mailDomain,
     });
     return { template: 'registration_code', to, ...m };
@@ -115,6 +115,17 @@ export function registrationUseCases(deps: RegistrationDeps) {
 
   return {
     load,
+
+    /**
+     * Why a flow the store no longer has is gone, from the expiry its browser remembered (the flow
+     * cookie keeps it; docs/decisions/012-expired-flow-told-apart.md): past it, the time limit ran out
+     * and the sweep deleted it; otherwise (or unknown) it is simply missing.
+     */
+    whyGone(rememberedExpiry: Date | null): 'expired' | 'missing' {
+      return rememberedExpiry !== null && rememberedExpiry.getTime() <= clock.now().getTime()
+        ? 'expired'
+        : 'missing';
+    },
 
     /** Screen 2 → 3: the terms were accepted; a flow begins. Returns the token for the browser. */
     async begin(kind: UserKind, meta?: RequestMeta, lang: Lang = 'ja'): Promise<{ token: string }> {

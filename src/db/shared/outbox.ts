@@ -117,8 +117,8 @@ export function outboxStore(db: Db) {
         .where(eq(mailOutbox.id, id));
     },
 
-    /** The newest mails, for the development mailbox page. */
-    async latest(limit: number) {
+    /** The newest mails, for the development mailbox page; only those to `to` (any case) when given. */
+    async latest(limit: number, to?: string) {
       return db
         .select({
           id: mailOutbox.id,
@@ -129,6 +129,7 @@ export function outboxStore(db: Db) {
           createdAt: mailOutbox.createdAt,
         })
         .from(mailOutbox)
+        .where(to ? sql`lower(${mailOutbox.toAddress}) = ${to.toLowerCase()}` : undefined)
         .orderBy(desc(mailOutbox.id))
         .limit(limit);
     },

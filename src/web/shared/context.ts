@@ -22,8 +22,11 @@ export type WebDeps = {
   signIn: SignInUseCases;
   /** the account side (issue 3): profile, e-mail and password changes, reset, 退会 */
   account: AccountUseCases;
+  /** the development mailbox's newest mails, to one address when `to` is given (no SMTP only) */
   devMailbox:
-    | (() => Promise<
+    | ((
+        to?: string,
+      ) => Promise<
         { id: number; to: string; subject: string; body: string; status: string; createdAt: Date }[]
       >)
     | null;

@@ -4,6 +4,7 @@
  * password, and the security notices say what to do when it was not the person.
  */
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
+import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT_EN, FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
 
 const SERVICE = SERVICE_EN;
@@ -33,7 +34,8 @@ const notYou = (resetUrl: string) => [
 ];
 
 export const englishAccountMailTemplates: AccountMailTemplates = {
-  emailChangeCode({ code, ttlMinutes, mailDomain }) {
+  emailChangeCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'en');
     return {
       subject: `${SUBJECT} Your verification code to change your email address`,
       body: [
@@ -43,11 +45,11 @@ export const englishAccountMailTemplates: AccountMailTemplates = {
         '',
         `Verification code: ${code}`,
         '',
-        `The code works for ${ttlMinutes} minutes after this e-mail was sent.`,
+        `The code works for ${limit} after this email was sent.`,
         'The email address is not changed until the code is entered.',
         '',
-        `If you use a spam filter, please allow e-mail from “@${mailDomain}”.`,
-        '* If you did not expect this e-mail, please delete it. No email address will be changed.',
+        `If you use a spam filter, please allow email from “@${mailDomain}”.`,
+        '* If you did not expect this email, please delete it. No email address will be changed.',
         footer,
       ].join('\n'),
     };
@@ -68,7 +70,7 @@ export const englishAccountMailTemplates: AccountMailTemplates = {
         'If you have forgotten your password, you can reset it here:',
         resetUrl,
         '',
-        'If it was not you, please delete this e-mail.',
+        'If it was not you, please delete this email.',
         footer,
       ].join('\n'),
     };
@@ -83,7 +85,7 @@ export const englishAccountMailTemplates: AccountMailTemplates = {
         `On ${jst(at)}, your user ID (email address) for ${SERVICE} was changed.`,
         `New email address: ${newEmailMasked}`,
         '',
-        'This email address can no longer be used as your user ID. Notices and other e-mails will be sent to the new address.',
+        'This email address can no longer be used as your user ID. Notices and other emails will be sent to the new address.',
         '',
         ...notYou(resetUrl),
         '(A password can only be reset with the new email address. If you cannot sign in, please contact us.)',
@@ -108,7 +110,8 @@ export const englishAccountMailTemplates: AccountMailTemplates = {
     };
   },
 
-  passwordResetCode({ code, ttlMinutes, mailDomain }) {
+  passwordResetCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'en');
     return {
       subject: `${SUBJECT} Your verification code to reset your password`,
       body: [
@@ -118,10 +121,10 @@ export const englishAccountMailTemplates: AccountMailTemplates = {
         '',
         `Verification code: ${code}`,
         '',
-        `The code works for ${ttlMinutes} minutes after this e-mail was sent.`,
+        `The code works for ${limit} after this email was sent.`,
         '',
-        `If you use a spam filter, please allow e-mail from “@${mailDomain}”.`,
-        '* If you did not ask for this, please delete this e-mail. Your password will not be changed.',
+        `If you use a spam filter, please allow email from “@${mailDomain}”.`,
+        '* If you did not ask for this, please delete this email. Your password will not be changed.',
         footer,
       ].join('\n'),
     };

@@ -1,27 +1,29 @@
 /** The registration mails in English, for people who used the English pages. Plain text, no password. */
 import type { MailTemplates } from '../../../app/registration/ports.js';
+import { formatDuration } from '../../../domain/duration.js';
 import { FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
 
 const SERVICE = SERVICE_EN;
 
 // A registration mail may reach someone who never asked for it.
-const footer = `${FOOTER_EN}\n* If you did not expect this e-mail, please delete it.`;
+const footer = `${FOOTER_EN}\n* If you did not expect this email, please delete it.`;
 
 export const englishMailTemplates: MailTemplates = {
-  registrationCode({ code, ttlMinutes, mailDomain }) {
+  registrationCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'en');
     return {
       subject: `${SUBJECT_EN} Your verification code`,
       body: [
         `Thank you for registering with ${SERVICE}.`,
         '',
-        'Enter this verification code on the “Check your e-mail” page of the registration:',
+        'Enter this verification code on the “Check your email” page of the registration:',
         '',
         `Verification code: ${code}`,
         '',
-        `Please finish your registration within ${ttlMinutes} minutes of this e-mail.`,
-        `After ${ttlMinutes} minutes the details you entered are deleted, and you will need to register again.`,
+        `Please finish your registration within ${limit} of this email.`,
+        `After ${limit} the details you entered are deleted, and you will need to register again.`,
         '',
-        `If you use a spam filter, please allow e-mail from “@${mailDomain}”.`,
+        `If you use a spam filter, please allow email from “@${mailDomain}”.`,
         footer,
       ].join('\n'),
     };
@@ -41,7 +43,7 @@ export const englishMailTemplates: MailTemplates = {
         'If you have forgotten your password, you can reset it here:',
         resetUrl,
         '',
-        'If it was not you, please delete this e-mail. Your details have not been changed.',
+        'If it was not you, please delete this email. Your details have not been changed.',
         footer,
       ].join('\n'),
     };

@@ -14,5 +14,5 @@ export const FOOTER_EN = [
   '--------------------------------',
   `${SERVICE_EN}, e-KAWASAKI`,
   'Kawasaki City (川崎市)',
-  '* This e-mail was sent from a send-only address. Replies cannot be received.',
+  '* This email was sent from a send-only address. Replies cannot be received.',
 ].join('\n');

@@ -4,6 +4,7 @@
  * when it was not the person.
  */
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
+import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT, FOOTER_JA, SERVICE_NAME } from './shared.js';
 
 const footer = FOOTER_JA;
@@ -30,7 +31,8 @@ const notYou = (resetUrl: string) => [
 ];
 
 export const japaneseAccountMailTemplates: AccountMailTemplates = {
-  emailChangeCode({ code, ttlMinutes, mailDomain }) {
+  emailChangeCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'ja');
     return {
       subject: `【${SERVICE_NAME}】メールアドレス変更の認証コードのお知らせ`,
       body: [
@@ -40,7 +42,7 @@ export const japaneseAccountMailTemplates: AccountMailTemplates = {
         '',
         `認証コード：${code}`,
         '',
-        `認証コードは、このメールの送信から${ttlMinutes}分間有効です。`,
+        `認証コードの有効期限は、このメールの送信から${limit}です。`,
         '認証コードを入力するまで、メールアドレスは変更されません。',
         '',
         `迷惑メール対策をされている方は、「@${mailDomain}」からのメールを受信できるよう設定してください。`,
@@ -105,7 +107,8 @@ export const japaneseAccountMailTemplates: AccountMailTemplates = {
     };
   },
 
-  passwordResetCode({ code, ttlMinutes, mailDomain }) {
+  passwordResetCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'ja');
     return {
       subject: `【${SERVICE_NAME}】パスワード再設定の認証コードのお知らせ`,
       body: [
@@ -115,7 +118,7 @@ export const japaneseAccountMailTemplates: AccountMailTemplates = {
         '',
         `認証コード：${code}`,
         '',
-        `認証コードは、このメールの送信から${ttlMinutes}分間有効です。`,
+        `認証コードの有効期限は、このメールの送信から${limit}です。`,
         '',
         `迷惑メール対策をされている方は、「@${mailDomain}」からのメールを受信できるよう設定してください。`,
         '※お手続きに心当たりのない方は、このメールを削除してください。パスワードは変更されません。',

@@ -1,12 +1,14 @@
 /** The registration mails in Japanese, plain text. Each names the service; none ever contains a password. */
 import type { MailTemplates } from '../../../app/registration/ports.js';
+import { formatDuration } from '../../../domain/duration.js';
 import { FOOTER_JA, SERVICE_NAME } from './shared.js';
 
 // A registration mail may reach someone who never asked for it.
 const footer = `${FOOTER_JA}\n※このメールに心当たりのない方は、お手数ですがこのメールを削除してください。`;
 
 export const japaneseMailTemplates: MailTemplates = {
-  registrationCode({ code, ttlMinutes, mailDomain }) {
+  registrationCode({ code, ttlSeconds, mailDomain }) {
+    const limit = formatDuration(ttlSeconds, 'ja');
     return {
       subject: `【${SERVICE_NAME}】認証コードのお知らせ`,
       body: [
@@ -16,8 +18,8 @@ export const japaneseMailTemplates: MailTemplates = {
         '',
         `認証コード：${code}`,
         '',
-        `このメールの送信から${ttlMinutes}分以内に、本登録（利用者情報の入力と登録）を完了してください。`,
-        `${ttlMinutes}分を過ぎると、入力された情報は削除されます。その場合は、改めて利用者登録を行ってください。`,
+        `このメールの送信から${limit}以内に、本登録（利用者情報の入力と登録）を完了してください。`,
+        `${limit}を過ぎると、入力された情報は削除されます。その場合は、改めて利用者登録を行ってください。`,
         '',
         `迷惑メール対策をされている方は、「@${mailDomain}」からのメールを受信できるよう設定してください。`,
         footer,

@@ -108,6 +108,14 @@ export function accountRoutes(deps: WebDeps) {
     await deps.sessions.end(c.get('sessionId'), c.get('meta'));
     deleteCookie(c, names.session, { path: '/', secure: deps.config.secureCookies });
     c.get('renewCsrf')();
+    // The home page says 「ログアウトしました」 once (it reads and clears this cookie).
+    setCookie(c, names.notice, 'signed_out', {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.secureCookies,
+      path: '/',
+      maxAge: 300,
+    });
     return c.redirect('/', 303);
   });
 

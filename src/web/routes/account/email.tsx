@@ -3,6 +3,7 @@
  * address; the browser holds only the flow's random token; the address changes at the right code,
  * with a new session id and every other session ended.
  */
+import { formatDuration } from '../../../domain/duration.js';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
@@ -26,12 +27,12 @@ import {
 } from './shared.js';
 
 /** Why the e-mail change started over (`?reason=`), in the page's language. */
-export function emailChangeMessages(lang: Lang, ttlMinutes: number): Record<string, string> {
+export function emailChangeMessages(lang: Lang, ttlSeconds: number): Record<string, string> {
   const t = translator(lang);
   return {
     expired: t(
-      '認証コードの送信から{minutes}分が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
-      { minutes: ttlMinutes },
+      '認証コードの送信から{limit}が経過したため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
+      { limit: formatDuration(ttlSeconds, lang) },
     ),
     exhausted: t(
       '認証コードを5回間違えたため、メールアドレスの変更の手続きを終了しました。メールアドレスは変更されていません。お手数ですが、もう一度お手続きください。',
@@ -49,7 +50,7 @@ export function accountEmailRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const names = accountCookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
-  const ttlMinutes = Math.round(deps.config.registrationTtlSeconds / 60);
+  const ttlSeconds = deps.config.registrationTtlSeconds;
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
   const flowToken = (c: Ctx) => getCookie(c, names.emailFlow);
@@ -85,7 +86,7 @@ export function accountEmailRoutes(deps: WebDeps) {
     const reason = c.req.query('reason');
     return formPage(c, {
       reauth: deps.account.needsReauth(actor.signedInAt),
-      info: reasonMessage(emailChangeMessages(c.get('lang'), ttlMinutes), reason),
+      info: reasonMessage(emailChangeMessages(c.get('lang'), ttlSeconds), reason),
     });
   });
 
@@ -122,7 +123,7 @@ export function accountEmailRoutes(deps: WebDeps) {
       <CodeEntry
         csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
-        ttlMinutes={ttlMinutes}
+        ttlSeconds={ttlSeconds}
         email={email}
         action="/account/email/code"
         resendAction="/account/email/code/resend"

@@ -3,6 +3,7 @@
  * 新しいパスワードの設定 → パスワードの再設定完了 (signed in). The reset screens read the same
  * whether or not the address belongs to a user.
  */
+import { formatDuration } from '../../../domain/duration.js';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
@@ -32,12 +33,12 @@ import {
 } from './shared.js';
 
 /** Why the reset started over (`?reason=`), in the page's language. */
-export function resetMessages(lang: Lang, ttlMinutes: number): Record<string, string> {
+export function resetMessages(lang: Lang, ttlSeconds: number): Record<string, string> {
   const t = translator(lang);
   return {
     expired: t(
-      '認証コードの送信から{minutes}分が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。',
-      { minutes: ttlMinutes },
+      '認証コードの送信から{limit}が経過したため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。',
+      { limit: formatDuration(ttlSeconds, lang) },
     ),
     exhausted: t(
       '認証コードを5回間違えたため、パスワードの再設定の手続きを終了しました。お手数ですが、もう一度お手続きください。',
@@ -50,7 +51,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const names = accountCookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
-  const ttlMinutes = Math.round(deps.config.registrationTtlSeconds / 60);
+  const ttlSeconds = deps.config.registrationTtlSeconds;
   const page = (c: Ctx, opts: Parameters<typeof renderPage>[2], body: Parameters<typeof renderPage>[3]) =>
     renderPage(c, dev, opts, body);
 
@@ -107,7 +108,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
 
   r.get('/password-reset', (c) => {
     const reason = c.req.query('reason');
-    return startPage(c, { info: reasonMessage(resetMessages(c.get('lang'), ttlMinutes), reason) });
+    return startPage(c, { info: reasonMessage(resetMessages(c.get('lang'), ttlSeconds), reason) });
   });
 
   r.post('/password-reset', async (c) => {
@@ -138,7 +139,7 @@ export function accountPasswordRoutes(deps: WebDeps) {
       <CodeEntry
         csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
-        ttlMinutes={ttlMinutes}
+        ttlSeconds={ttlSeconds}
         email={email}
         action="/password-reset/code"
         resendAction="/password-reset/code/resend"

@@ -1,6 +1,7 @@
 /** The portal home, the published documents, the development mailbox. */
 import { Hono } from 'hono';
-import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { cookieNames, type AppEnv, type Ctx, type WebDeps } from '../../shared/context.js';
 import { renderPage, sharedPages } from '../../shared/render.js';
 import { AccessibilityContent } from '../../views/content/accessibility.js';
 import { FaqContent } from '../../views/content/faq.js';
@@ -24,8 +25,14 @@ export function pageRoutes(deps: WebDeps) {
     registrationTtlSeconds: deps.config.registrationTtlSeconds,
   };
 
+  const names = cookieNames(deps.config.secureCookies);
   r.get('/', async (c) => {
     const notices = deps.backOffice ? await deps.backOffice.notices.important() : [];
+    // Just signed out (account.tsx sets the cookie): said once, on a page of this visitor's own.
+    if (getCookie(c, names.notice) === 'signed_out') {
+      deleteCookie(c, names.notice, { path: '/', secure: deps.config.secureCookies });
+      return page(c, { title: 'トップページ', h1: false }, <HomeView notices={notices} signedOut />);
+    }
     return shared(
       c,
       '/',
@@ -64,8 +71,10 @@ export function pageRoutes(deps: WebDeps) {
   if (deps.devMailbox) {
     const list = deps.devMailbox;
     r.get('/dev/mailbox', async (c) => {
-      const mails = await list();
-      return page(c, { title: '開発用メールボックス', wide: true }, <DevMailboxView mails={mails} />);
+      // `?to=` narrows the list to one address (compared without regard to case); empty is every mail.
+      const to = (c.req.query('to') ?? '').trim().slice(0, 256);
+      const mails = await list(to || undefined);
+      return page(c, { title: '開発用メールボックス', wide: true }, <DevMailboxView mails={mails} to={to} />);
     });
   }
   return r;

@@ -10,11 +10,11 @@ import type { RegistrationFlow } from './flow.js';
 
 export function confirmRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow) {
   const r = new Hono<AppEnv>();
-  const { names, page, flowToken, restart } = flow;
+  const { names, page, flowToken, setFlow, restart, load } = flow;
 
   // Screen 6: 入力内容の確認
   r.get('/register/confirm', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), ['verified', 'profile_entered', 'completed']);
+    const loaded = await load(c, ['verified', 'profile_entered', 'completed']);
     if (!loaded.ok) return restart(c, loaded.problem);
     const flow = loaded.flow;
     if (flow.state === 'completed') return c.redirect('/register/complete', 303);
@@ -43,6 +43,9 @@ export function confirmRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow)
       if (result.problem === 'wrong_step') return c.redirect('/register/profile', 303);
       return restart(c, result.problem);
     }
+    // The flow is done: its cookie forgets the expiry (a done flow never "ran out of time").
+    const token = flowToken(c);
+    if (token) setFlow(c, token);
     const current = c.get('session');
     if (!(current.status === 'signed_in' && current.user.id === result.userId)) {
       const sid = await deps.sessions.start(result.userId, c.get('sessionId'));

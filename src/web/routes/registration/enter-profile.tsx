@@ -11,7 +11,7 @@ import type { RegistrationFlow } from './flow.js';
 
 export function enterProfileRoutes(deps: WebDeps, flow: RegistrationFlow) {
   const r = new Hono<AppEnv>();
-  const { page, flowToken, restart } = flow;
+  const { page, flowToken, restart, load } = flow;
 
   const profilePage = (
     c: Ctx,
@@ -35,7 +35,7 @@ export function enterProfileRoutes(deps: WebDeps, flow: RegistrationFlow) {
     );
 
   r.get('/register/profile', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), ['code_sent', 'verified', 'profile_entered']);
+    const loaded = await load(c, ['code_sent', 'verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     const flow = loaded.flow;
     if (flow.state === 'code_sent') return c.redirect('/register/code', 303);
@@ -49,7 +49,7 @@ export function enterProfileRoutes(deps: WebDeps, flow: RegistrationFlow) {
     const result = await deps.registration.submitProfile(flowToken(c), form);
     if (result.ok) return c.redirect('/register/confirm', 303);
     if ('problem' in result) return restart(c, result.problem);
-    const loaded = await deps.registration.load(flowToken(c), ['verified', 'profile_entered']);
+    const loaded = await load(c, ['verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     const errors = result.errors.map((e) => ({
       field: e.field,

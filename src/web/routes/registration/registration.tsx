@@ -21,13 +21,7 @@ export function registrationRoutes(deps: WebDeps) {
 
   // Where a flow in another state than the screen expects goes on.
   r.get('/register/resume', async (c) => {
-    const loaded = await deps.registration.load(flow.flowToken(c), [
-      'started',
-      'code_sent',
-      'verified',
-      'profile_entered',
-      'completed',
-    ]);
+    const loaded = await flow.load(c, ['started', 'code_sent', 'verified', 'profile_entered', 'completed']);
     if (!loaded.ok) return flow.restart(c, loaded.problem);
     const next = {
       started: '/register/email',

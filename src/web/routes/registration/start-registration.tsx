@@ -1,7 +1,8 @@
 /** Screens 1–3: 利用者の新規登録, 利用規約の確認 (which starts the flow) and メールアドレスの登録. */
 import { Hono } from 'hono';
 import type { UserKind } from '../../../domain/profile.js';
-import { k } from '../../../messages/i18n.js';
+import { formatDuration } from '../../../domain/duration.js';
+import { k, translator } from '../../../messages/i18n.js';
 import { validationMessageFor } from '../../shared/messages.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
 import { readForm } from '../../shared/render.js';
@@ -11,7 +12,7 @@ import type { RegistrationFlow } from './flow.js';
 
 export const FLOW_MESSAGES: Record<string, string> = {
   expired: k(
-    '認証コードの送信から30分が経過したため、入力された情報は削除されました。お手数ですが、最初から利用者登録をやり直してください。',
+    '認証コードの送信から{limit}が経過したため、入力された情報は削除されました。お手数ですが、改めて利用者登録を行ってください。',
   ),
   exhausted: k(
     '認証コードを5回間違えたため、登録の手続きを終了しました。お手数ですが、最初から利用者登録をやり直してください。',
@@ -28,13 +29,17 @@ function parseKind(v: string | undefined): UserKind | null {
 
 export function startRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow) {
   const r = new Hono<AppEnv>();
-  const { page, shared, flowToken, setFlow, restart, tooMany } = flow;
+  const { page, shared, flowToken, setFlow, restart, tooMany, load } = flow;
   const mailDomain = deps.config.mailDomain;
 
   // Screen 1: 利用者の新規登録
   r.get('/register', (c) => {
     const reason = c.req.query('reason');
-    const message = reason ? FLOW_MESSAGES[reason] : undefined;
+    const key = reason && Object.hasOwn(FLOW_MESSAGES, reason) ? FLOW_MESSAGES[reason] : undefined;
+    const lang = c.get('lang');
+    const message = key
+      ? translator(lang)(key, { limit: formatDuration(deps.config.registrationTtlSeconds, lang) })
+      : undefined;
     // Without a reason to show, the screen is the same for everybody (and built only once).
     return message
       ? page(c, { title: '利用者の新規登録' }, <ChooseKindView message={message} />)
@@ -92,12 +97,7 @@ export function startRegistrationRoutes(deps: WebDeps, flow: RegistrationFlow) {
     );
 
   r.get('/register/email', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), [
-      'started',
-      'code_sent',
-      'verified',
-      'profile_entered',
-    ]);
+    const loaded = await load(c, ['started', 'code_sent', 'verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     return emailPage(c, loaded.flow.email ?? '');
   });

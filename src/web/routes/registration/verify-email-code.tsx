@@ -13,7 +13,7 @@ import type { RegistrationFlow } from './flow.js';
 
 export function verifyEmailCodeRoutes(deps: WebDeps, flow: RegistrationFlow) {
   const r = new Hono<AppEnv>();
-  const { page, flowToken, setFlow, restart, tooMany } = flow;
+  const { page, flowToken, setFlow, restart, tooMany, load } = flow;
 
   const codePage = async (
     c: Ctx,
@@ -27,13 +27,14 @@ export function verifyEmailCodeRoutes(deps: WebDeps, flow: RegistrationFlow) {
         email={email}
         csrfToken={c.get('csrfToken')()}
         mailDomain={deps.config.mailDomain}
+        ttlSeconds={deps.config.registrationTtlSeconds}
         errors={opts.errors}
         info={opts.info}
       />,
     );
 
   r.get('/register/code', async (c) => {
-    const loaded = await deps.registration.load(flowToken(c), ['code_sent', 'verified', 'profile_entered']);
+    const loaded = await load(c, ['code_sent', 'verified', 'profile_entered']);
     if (!loaded.ok) return restart(c, loaded.problem);
     if (loaded.flow.state !== 'code_sent') return c.redirect('/register/profile', 303);
     const info = c.req.query('resent')
@@ -48,7 +49,7 @@ export function verifyEmailCodeRoutes(deps: WebDeps, flow: RegistrationFlow) {
     const result = await deps.registration.verifyCode(flowToken(c), form.code ?? '', c.get('meta'));
     if (result.ok) return c.redirect('/register/profile', 303);
     if ('problem' in result) return restart(c, result.problem);
-    const loaded = await deps.registration.load(flowToken(c), ['code_sent']);
+    const loaded = await load(c, ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
     let message = validationMessageFor(c.get('lang'), 'code', result.fieldError.code);
     if (result.triesLeft !== undefined)
@@ -63,7 +64,7 @@ export function verifyEmailCodeRoutes(deps: WebDeps, flow: RegistrationFlow) {
     const result = await deps.registration.resendCode(flowToken(c), c.get('meta'));
     if (result.ok) return c.redirect('/register/code?resent=1', 303);
     if ('problem' in result) return restart(c, result.problem);
-    const loaded = await deps.registration.load(flowToken(c), ['code_sent']);
+    const loaded = await load(c, ['code_sent']);
     if (!loaded.ok) return restart(c, loaded.problem);
     const message =
       'rateLimited' in result

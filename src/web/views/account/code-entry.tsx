@@ -1,5 +1,6 @@
 /** 認証コードの入力 for the e-mail change and the password reset, and sentences with an element inside. */
 import type { Child } from 'hono/jsx';
+import { formatDuration } from '../../../domain/duration.js';
 import { k } from '../../../messages/i18n.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { CodeForm, CodeHelp } from '../shared/code-entry.js';
@@ -24,7 +25,8 @@ export function WithElement({ text, children }: { text: string; children: Child 
 export function CodeEntry(p: {
   csrfToken: string;
   mailDomain: string;
-  ttlMinutes: number;
+  /** the flow's time limit (configuration), in seconds */
+  ttlSeconds: number;
   email: string;
   action: string;
   resendAction: string;
@@ -48,9 +50,9 @@ export function CodeEntry(p: {
         {t(p.intro)}
       </p>
       <Notice kind="warning">
-        <T params={{ minutes: p.ttlMinutes }}>
+        <T params={{ limit: formatDuration(p.ttlSeconds, lang) }}>
           {
-            '認証コードは、メールの送信から{minutes}分間有効です。時間を過ぎた場合は、お手数ですが最初からお手続きください。'
+            '認証コードの有効期限は、メールの送信から{limit}です。時間を過ぎた場合は、お手数ですが最初からお手続きください。'
           }
         </T>
       </Notice>

@@ -1,4 +1,8 @@
-/** マイページ: the user's ID, kind and registration date, their notices, their profile, the account links. */
+/**
+ * マイページ: the user's ID, kind and registration date, their notices, their profile, the account
+ * links. A business is greeted 「… 御中」 (a company is addressed so in Japanese, not 様); in English,
+ * "Welcome, …" for everyone.
+ */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
 import type { UserKind } from '../../../domain/profile.js';
 import type { Lang } from '../../../messages/i18n.js';
@@ -43,7 +47,11 @@ export function MyPageView({
   return (
     <>
       <p class="greeting">
-        <T params={{ name: u.displayName }}>{'{name} 様、ようこそ。'}</T>
+        {u.kind === 'business' ? (
+          <T params={{ name: u.displayName }}>{'{name} 御中'}</T>
+        ) : (
+          <T params={{ name: u.displayName }}>{'{name} 様、ようこそ。'}</T>
+        )}
       </p>
       <dl class="readonly">
         <dt>
@@ -69,13 +77,19 @@ export function MyPageView({
         <h2 id="profile" class="subtitle">
           <T>利用者情報</T>
         </h2>
-        <ConfirmView kind={u.kind} email={u.email} values={u.profileValues} showPassword={false} />
+        <ConfirmView
+          kind={u.kind}
+          email={u.email}
+          values={u.profileValues}
+          showPassword={false}
+          showEmail={false}
+        />
       </section>
       <nav aria-labelledby="account-actions">
         <h2 id="account-actions" class="subtitle">
           <T>登録内容の変更・退会</T>
         </h2>
-        <ul class="list">
+        <ul class="action-list">
           <li>
             <a href="/account/profile">
               <T>利用者情報の変更</T>
@@ -91,7 +105,7 @@ export function MyPageView({
               <T>パスワードの変更</T>
             </a>
           </li>
-          <li>
+          <li class="action-list__item--danger">
             <a href="/account/delete">
               <T>退会</T>
             </a>

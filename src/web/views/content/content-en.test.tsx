@@ -81,7 +81,9 @@ describe('TermsContentEn', () => {
     expect(html).toContain('within 10 minutes');
     expect(html).not.toContain('dx.city.kawasaki.jp');
     expect(await render(<TermsContentEn registrationTtlSeconds={60} />)).toContain('within 1 minute of');
-    expect(await render(<TermsContentEn registrationTtlSeconds={90} />)).toContain('within 90 seconds');
+    expect(await render(<TermsContentEn registrationTtlSeconds={90} />)).toContain(
+      'within 1 minute 30 seconds',
+    );
   });
 });
 

@@ -8,14 +8,12 @@
  * Each question keeps the id of its Japanese counterpart, so `/faq#faq-no-mail` style links work
  * on both pages. Takes the same props as FaqContent; keep the two files in step.
  */
+import { formatDuration } from '../../../domain/duration.js';
 import type { FaqContentProps } from './faq.js';
 
 export type FaqContentEnProps = FaqContentProps;
 
-const duration = (seconds: number): string =>
-  seconds % 60 === 0
-    ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
-    : `${seconds} second${seconds === 1 ? '' : 's'}`;
+const duration = (seconds: number): string => formatDuration(seconds, 'en');
 
 /** The symbols the seed allows in an email address besides half-width letters and digits (as in faq.tsx). */
 const allowedSymbols = [

@@ -7,6 +7,7 @@
  * The mail domain and the registration time limit are configuration (`mailDomain`,
  * `registrationTtlSeconds` in src/config.ts); the defaults are the seed's values.
  */
+import { formatDuration } from '../../../domain/duration.js';
 
 export type FaqContentProps = {
   /** domain the service mails from, without "@"; default `dx.city.kawasaki.jp` */
@@ -15,7 +16,7 @@ export type FaqContentProps = {
   registrationTtlSeconds?: number;
 };
 
-const duration = (seconds: number): string => (seconds % 60 === 0 ? `${seconds / 60}分` : `${seconds}秒`);
+const duration = (seconds: number): string => formatDuration(seconds, 'ja');
 
 /** The symbols the seed allows in an email address besides half-width letters and digits. */
 const allowedSymbols = [

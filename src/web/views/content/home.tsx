@@ -1,14 +1,20 @@
 /** The portal home: the service, its important notices, and the way to register. */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
-import { T } from '../../shared/i18n.js';
+import { T, useLang, useT } from '../../shared/i18n.js';
 import { ImportantNoticeList } from '../notices/public-notices.js';
+import { Notice } from '../shared/components.js';
 
-export function HomeView({ notices }: { notices: NoticeRecord[] }) {
+/** `signedOut`: the visitor has just signed out, and is told so once. */
+export function HomeView({ notices, signedOut }: { notices: NoticeRecord[]; signedOut?: boolean }) {
+  const t = useT();
   return (
     <>
+      {signedOut ? <Notice kind="success">{t('ログアウトしました')}</Notice> : null}
       <h1 class="title">
         <T>オンライン手続かわさき</T>
-        <T>（e-KAWASAKI）</T>
+        {/* the line may break before （e-KAWASAKI）, never inside it */}
+        {useLang() === 'en' ? ' ' : ''}
+        <span class="nowrap">{t('（e-KAWASAKI）').trim()}</span>
       </h1>
       <p>
         <T>

@@ -7,15 +7,13 @@
  * Takes the same props as PrivacyContent; keep the two files in step when either changes.
  * The contact section is an example placeholder, as in the Japanese text.
  */
+import { formatDuration } from '../../../domain/duration.js';
 import type { Child } from 'hono/jsx';
 import type { PrivacyContentProps } from './privacy.js';
 
 export type PrivacyContentEnProps = PrivacyContentProps;
 
-const duration = (seconds: number): string =>
-  seconds % 60 === 0
-    ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
-    : `${seconds} second${seconds === 1 ? '' : 's'}`;
+const duration = (seconds: number): string => formatDuration(seconds, 'en');
 
 /** [item, collected from individuals, collected from businesses] */
 const collectedItems: ReadonlyArray<readonly [Child, boolean, boolean]> = [

@@ -5,13 +5,14 @@
  * The registration time limit is configuration (`registrationTtlSeconds` in src/config.ts);
  * the default is the seed's 30 minutes. The contact section is an example placeholder.
  */
+import { formatDuration } from '../../../domain/duration.js';
 
 export type PrivacyContentProps = {
   /** time a pending registration is kept after the latest code mail; default 1800 (30分) */
   registrationTtlSeconds?: number;
 };
 
-const duration = (seconds: number): string => (seconds % 60 === 0 ? `${seconds / 60}分` : `${seconds}秒`);
+const duration = (seconds: number): string => formatDuration(seconds, 'ja');
 
 /** [item, collected from individuals, collected from businesses] */
 const collectedItems: ReadonlyArray<readonly [string, boolean, boolean]> = [

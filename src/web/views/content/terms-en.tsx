@@ -6,15 +6,13 @@
  *
  * Takes the same props as TermsContent; keep the two files in step when either changes.
  */
+import { formatDuration } from '../../../domain/duration.js';
 import type { Child } from 'hono/jsx';
 import type { TermsContentProps } from './terms.js';
 
 export type TermsContentEnProps = TermsContentProps;
 
-const duration = (seconds: number): string =>
-  seconds % 60 === 0
-    ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
-    : `${seconds} second${seconds === 1 ? '' : 's'}`;
+const duration = (seconds: number): string => formatDuration(seconds, 'en');
 
 /** Article 2, items: [term, meaning] */
 const definitions: ReadonlyArray<readonly [Child, string]> = [

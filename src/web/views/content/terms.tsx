@@ -5,6 +5,7 @@
  * The mail domain and the registration time limit are configuration (`mailDomain`,
  * `registrationTtlSeconds` in src/config.ts); the defaults are the seed's values.
  */
+import { formatDuration } from '../../../domain/duration.js';
 
 export type TermsContentProps = {
   /** domain the service mails from, without "@"; default `dx.city.kawasaki.jp` */
@@ -13,7 +14,7 @@ export type TermsContentProps = {
   registrationTtlSeconds?: number;
 };
 
-const duration = (seconds: number): string => (seconds % 60 === 0 ? `${seconds / 60}分` : `${seconds}秒`);
+const duration = (seconds: number): string => formatDuration(seconds, 'ja');
 
 /** 第2条 の各号: [用語, 意義] */
 const definitions: ReadonlyArray<readonly [string, string]> = [

@@ -1,5 +1,6 @@
 /** The seed's registration screen 4: メールアドレスの登録完了, where the 6-digit code is entered. */
-import { T } from '../../shared/i18n.js';
+import { formatDuration } from '../../../domain/duration.js';
+import { T, useLang } from '../../shared/i18n.js';
 import { CodeForm, CodeHelp } from '../shared/code-entry.js';
 import { ErrorSummary, Notice, type Errors } from '../shared/components.js';
 import { RegistrationSteps } from './steps.js';
@@ -8,11 +9,14 @@ export function CodeView(p: {
   email: string;
   csrfToken: string;
   mailDomain: string;
+  /** the time limit of the registration (configuration), in seconds */
+  ttlSeconds: number;
   errors?: Errors;
   info?: string;
 }) {
   const { email } = p;
   const opts = p;
+  const limit = formatDuration(p.ttlSeconds, useLang());
   return (
     <>
       <RegistrationSteps current={2} />
@@ -25,8 +29,10 @@ export function CodeView(p: {
         </T>
       </p>
       <Notice kind="warning">
-        <T>
-          メール受信後、30分以内に本登録画面で登録情報を入力してください。30分を過ぎると入力された情報は削除され、最初から登録し直す必要があります。
+        <T params={{ limit }}>
+          {
+            'メール受信後、{limit}以内に本登録画面で登録情報を入力してください。{limit}を過ぎると入力された情報は削除され、最初から登録し直す必要があります。'
+          }
         </T>
       </Notice>
       <CodeForm action="/register/code" csrfToken={p.csrfToken} error={opts.errors?.[0]?.message} />

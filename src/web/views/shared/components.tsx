@@ -281,8 +281,6 @@ export function StepIndicator({
 
 type SelectFieldProps = {
   name: string;
-  /** the language of the options' text when it differs from the page's (e.g. prefecture names) */
-  optionLang?: string;
   label: string;
   options: readonly string[];
   value?: string;
@@ -315,7 +313,7 @@ export function SelectField(p: SelectFieldProps) {
       >
         <option value="">{t('選択してください')}</option>
         {p.options.map((o) => (
-          <option value={o} selected={p.value === o} lang={p.optionLang}>
+          <option value={o} selected={p.value === o}>
             {t(o)}
           </option>
         ))}

@@ -3,6 +3,7 @@
  * table of screen 6. Labels are the spec's, verbatim, written once in messages/field-labels.ts.
  */
 import type { UserKind } from '../../../domain/profile.js';
+import { formatPhone } from '../../../domain/phone-format.js';
 import { GENDERS, NOTIFY_VALUES, PREFECTURES, toWareki } from '../../../domain/profile.js';
 import { GROUP_LABELS, jaLabel, OPTION_LABELS } from '../../../messages/field-labels.js';
 import { translator, type Translate } from '../../../messages/i18n.js';
@@ -205,7 +206,6 @@ export function ProfileForm(p: FormProps) {
           name="prefecture"
           label={label('prefecture')}
           options={PREFECTURES}
-          optionLang="ja"
           value={v.prefecture}
           error={err('prefecture')}
           autocomplete="address-level1"
@@ -330,7 +330,7 @@ export function profileRows(
   const label = (f: string) => jaLabel(kind, f);
   const address: [string, string][] = [
     [label('postalCode'), formatPostal(v.postalCode)],
-    [label('prefecture'), v.prefecture ?? ''],
+    [label('prefecture'), v.prefecture ? t(v.prefecture) : ''],
     [label('cityAddress'), v.cityAddress ?? ''],
     [label('building'), v.building || t('（なし）')],
   ];
@@ -343,7 +343,7 @@ export function profileRows(
         [GROUP_LABELS.name.label, `${v.familyName ?? ''} ${v.givenName ?? ''}`],
         [GROUP_LABELS.nameKana.label, `${v.familyNameKana ?? ''} ${v.givenNameKana ?? ''}`],
         ...address,
-        [label('phone'), v.phone ?? ''],
+        [label('phone'), formatPhone(v.phone ?? '')],
         [label('birthYear'), formatDate(v, t)],
         [label('gender'), t(optionText(OPTION_LABELS.gender, v.gender))],
         notify,
@@ -353,7 +353,7 @@ export function profileRows(
         [label('orgNameKana'), v.orgNameKana ?? ''],
         ...address,
         [label('representativeName'), v.representativeName ?? ''],
-        [label('phone'), v.phone ?? ''],
+        [label('phone'), formatPhone(v.phone ?? '')],
         [label('department'), v.department ?? ''],
         [label('contactName'), v.contactName ?? ''],
         [label('birthYear'), formatDate(v, t)],
@@ -366,16 +366,20 @@ export function ConfirmView(p: {
   email: string;
   values: Record<string, string>;
   showPassword?: boolean;
+  /** false where the page states the user ID already (マイページ) */
+  showEmail?: boolean;
 }) {
   const t = useT();
   return (
     <table class="summary">
       <caption class="visually-hidden">{t('入力内容')}</caption>
       <tbody>
-        <tr>
-          <th scope="row">{t('利用者ID（メールアドレス）')}</th>
-          <td class="address">{p.email}</td>
-        </tr>
+        {p.showEmail === false ? null : (
+          <tr>
+            <th scope="row">{t('利用者ID（メールアドレス）')}</th>
+            <td class="address">{p.email}</td>
+          </tr>
+        )}
         {p.showPassword === false ? null : (
           <tr>
             <th scope="row">{t('パスワード')}</th>

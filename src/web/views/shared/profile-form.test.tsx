@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../../messages/i18n.js';
+import { LangContext } from '../../shared/i18n.js';
+import { ProfileForm } from './profile-form.js';
+
+async function renderForm(lang: Lang, prefecture = ''): Promise<string> {
+  const node = (
+    <LangContext.Provider value={lang}>
+      <ProfileForm
+        kind="individual"
+        email="taro@example.jp"
+        values={{ prefecture }}
+        csrfToken="t"
+        action="/register/profile"
+        submitLabel="入力内容を確認する"
+        withPassword={false}
+      />
+    </LangContext.Provider>
+  );
+  return String(await (node as unknown as { toString(): string | Promise<string> }).toString());
+}
+
+const select = (html: string) => html.match(/<select[^>]*id="prefecture"[\s\S]*?<\/select>/)?.[0] ?? '';
+
+describe('the 都道府県 select', () => {
+  it('shows English names in English while each value stays the Japanese name', async () => {
+    const html = select(await renderForm('en', '神奈川県'));
+    expect(html).toContain('<option value="北海道">Hokkaido</option>');
+    expect(html).toContain('<option value="東京都">Tokyo</option>');
+    expect(html).toMatch(/<option value="神奈川県" selected="">Kanagawa<\/option>/);
+    expect(html).toContain('<option value="沖縄県">Okinawa</option>');
+    expect(html.match(/<option value="[^"]+"/g)).toHaveLength(47);
+    // No Japanese text is left in the English select.
+    expect(html.replace(/value="[^"]*"/g, '')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('shows the Japanese names in Japanese', async () => {
+    const html = select(await renderForm('ja'));
+    expect(html).toContain('<option value="神奈川県">神奈川県</option>');
+  });
+});
