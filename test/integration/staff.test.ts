@@ -8,13 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { argon2Hasher } from '../../src/app/shared/argon2-hasher.js';
-import { sessionUseCases } from '../../src/app/account/sessions.js';
-import { signInUseCases } from '../../src/app/account/sign-in.js';
 import { ForbiddenError } from '../../src/app/staff/staff.js';
 import { base32Decode, totpCode } from '../../src/app/staff/totp.js';
-import { auditStore } from '../../src/db/shared/audit.js';
-import { rateLimiter } from '../../src/db/shared/rate-limits.js';
 import {
   auditLog,
   mailOutbox,
@@ -24,8 +19,6 @@ import {
   staffSessions,
   users,
 } from '../../src/db/schema/index.js';
-import { sessionStore } from '../../src/db/account/sessions.js';
-import { userStore } from '../../src/db/account/users.js';
 import {
   RESIDENT_PASSWORD,
   STAFF_META,
@@ -254,6 +247,12 @@ describe.each(databaseFactories())('staff back office on $name', (factory) => {
       .from(auditLog)
       .where(and(eq(auditLog.staffId, admin.member.id), eq(auditLog.action, 'staff.disabled')));
     expect(audited[0]?.detail).toEqual({ target: operator.member.id });
+    // The audit screens name the member an entry is about by their address.
+    const [shown] = (await h.dashboard.audit({ action: 'staff.disabled' }, 1)).rows;
+    expect(shown).toMatchObject({
+      staffEmail: 'admin@city.example.jp',
+      targetStaffEmail: 'operator@city.example.jp',
+    });
   });
 
   it('再設定用のURLを発行する: clears the password, the TOTP secret and the sessions in one go; the old password fails; the new URL enrols; admins only; audited', async () => {
@@ -427,24 +426,9 @@ describe.each(databaseFactories())('staff back office on $name', (factory) => {
     const h = backOfficeHarness(database);
     const { member } = await h.enrol('operator@city.example.jp', 'operator');
     const userId = await insertUser(database, { email: 'taro@example.jp' }, h.clock.now());
-    const residentUsers = userStore(h.db);
-    const signIn = signInUseCases({
-      users: residentUsers,
-      hasher: argon2Hasher,
-      rateLimiter: rateLimiter(h.db),
-      audit: auditStore(h.db),
-      clock: h.clock,
-      dummyHash:
-        '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    });
-    const residentSessions = sessionUseCases({
-      sessions: sessionStore(h.db),
-      users: residentUsers,
-      audit: auditStore(h.db),
-      clock: h.clock,
-      idleSeconds: 1800,
-      absoluteSeconds: 43200,
-    });
+    // The residents' side of the same wiring: what 利用停止 and deletion do to a resident.
+    const signIn = h.residentSignIn;
+    const residentSessions = h.residentSessions;
     expect(await signIn.signIn('taro@example.jp', RESIDENT_PASSWORD, STAFF_META)).toMatchObject({ ok: true });
     const sid = await residentSessions.start(userId);
     expect((await residentSessions.resolve(sid)).status).toBe('signed_in');
@@ -464,8 +448,21 @@ describe.each(databaseFactories())('staff back office on $name', (factory) => {
     h.clock.advance(1);
     expect(await signIn.signIn('taro@example.jp', RESIDENT_PASSWORD, STAFF_META)).toMatchObject({ ok: true });
 
+    // The lists name the user by their address, masked, while the user exists …
+    const before = (await h.dashboard.overview()).recent.find((r) => r.action === 'user.unsuspended');
+    expect(before).toMatchObject({ userId, userEmail: 'ta***@example.jp' });
+
     expect(await h.staffUsers.delete(member, userId, STAFF_META)).toBe(true);
     expect(await h.db.select().from(users)).toHaveLength(0);
+    // … and as gone afterwards (the screens then show 削除済みの利用者, with no link).
+    const after = (await h.dashboard.audit({}, 1)).rows.filter((r) => r.userId === userId);
+    expect(after.length).toBeGreaterThan(3);
+    expect(after.every((r) => r.userEmail === null)).toBe(true);
+    expect((await h.dashboard.overview()).recent.find((r) => r.action === 'user.deleted')).toMatchObject({
+      userId,
+      userEmail: null,
+      staffEmail: 'operator@city.example.jp',
+    });
     const [mail] = await h.db
       .select()
       .from(mailOutbox)
