@@ -83,6 +83,31 @@ const HOW_CREATED: Record<string, string> = {
 };
 const HOW_REISSUED: Record<string, string> = { command: 'コマンドで発行', admin: '職員一覧で発行' };
 
+/** The order of the phrases, whatever the order of the keys in the stored detail. */
+const KEY_ORDER = [
+  'by',
+  'target',
+  'email',
+  'from',
+  'to',
+  'kind',
+  'role',
+  'notice',
+  'importance',
+  'audience',
+  'total',
+  'results',
+  'page',
+  'days',
+  'tries',
+  'resend',
+  'known',
+  'held',
+  'knownDevice',
+  'locked',
+  'onRequest',
+];
+
 /**
  * The details of an entry as phrases, decided key by key (`from`/`to` by action: addresses for an
  * e-mail change, roles for a role change). Addresses in details were masked when recorded.
@@ -111,7 +136,10 @@ export function auditDetails(r: Pick<AuditRecord, 'action' | 'detail' | 'targetS
       text: `権限：${label(ROLE_LABEL, take('from') as Value)}から${label(ROLE_LABEL, take('to') as Value)}へ`,
     });
 
-  for (const [key, v] of Object.entries(d)) {
+  // jsonb keeps keys in its own order: the phrases follow this one (unknown keys last).
+  const rank = (k: string) => (KEY_ORDER.indexOf(k) + KEY_ORDER.length + 1) % (KEY_ORDER.length + 1);
+  const entries = Object.entries(d).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key, v] of entries) {
     if (done.has(key)) continue;
     switch (key) {
       case 'target':

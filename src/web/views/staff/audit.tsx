@@ -37,12 +37,12 @@ export function AuditTable({
         {rows.map((a) => (
           <tr>
             <td>{formatDateTime(a.at)}</td>
-            <td>{auditActionLabel(a.action)}</td>
+            <td class="audit-action">{auditActionLabel(a.action)}</td>
             <td class="address">
               {a.staffId ? `職員 ${a.staffEmail ?? '（不明）'}` : a.userId ? '利用者' : 'システム'}
             </td>
             {showUser ? (
-              <td class="address">
+              <td class="audit-user">
                 <UserCell r={a} />
               </td>
             ) : null}
