@@ -11,15 +11,11 @@
  * sessions and prints a new enrolment URL the same way (再設定用のURLを発行する in 職員一覧).
  */
 import { parseArgs } from 'node:util';
-import { argon2Hasher } from '../src/app/shared/argon2-hasher.js';
 import { systemClock } from '../src/app/shared/ports.js';
-import { staffUseCases } from '../src/app/staff/staff.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { auditStore } from '../src/db/shared/audit.js';
 import { openDatabase } from '../src/db/shared/client.js';
-import { rateLimiter } from '../src/db/shared/rate-limits.js';
-import { staffSessionStore, staffStore } from '../src/db/staff/staff.js';
 import { embeddedDatabaseHolder } from '../src/db/shared/embedded-lock.js';
+import { wire } from '../src/main.js';
 
 const USAGE =
   'Usage: npm run staff:create -- --email ADDRESS --role admin|operator [--name 氏名]\n' +
@@ -77,18 +73,14 @@ async function main(): Promise<void> {
     config.databaseUrl ? { url: config.databaseUrl, poolSize: 1 } : { dataDir: config.dataDir },
   );
   try {
-    const db = database.db;
-    const staff = staffUseCases({
-      staff: staffStore(db),
-      sessions: staffSessionStore(db),
-      hasher: argon2Hasher,
-      rateLimiter: rateLimiter(db),
-      audit: auditStore(db),
+    // The app's own wiring. The command signs nobody in, so it needs no dummy hashes to time
+    // sign-ins against (making them would cost two argon2id hashes for nothing).
+    const { staff } = wire({
+      db: database.db,
+      settings: config,
       clock: systemClock,
-      sessionSecret: config.sessionSecret,
-      baseUrl: config.baseUrl,
-      dummyHash: '',
-    });
+      dummyHashes: { resident: '', staff: '' },
+    }).backOffice;
     if (reissue) {
       const reissued = await staff.reissueEnrolment({ email: args.email });
       if (!reissued.ok) {

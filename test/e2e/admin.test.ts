@@ -238,16 +238,22 @@ describe('the back office in Chromium', () => {
     );
     await resident.context.close();
 
-    // 監査ログ: newest first, with this staff member's actions.
+    // 監査ログ: newest first, with this staff member's actions, in words; the user by their masked
+    // address, linking to 利用者情報.
     await page
       .getByRole('navigation', { name: '管理メニュー' })
       .getByRole('link', { name: '監査ログ' })
       .click();
     expect(await h1(page)).toBe('監査ログ');
     const log = page.getByRole('table', { name: /監査ログ/ });
-    await expect(log.getByRole('row').nth(1).textContent()).resolves.toContain('user.viewed');
-    await expect(log.textContent()).resolves.toContain('user.suspended');
-    await page.getByLabel('操作', { exact: true }).selectOption('notice.created');
+    const newest = log.getByRole('row').nth(1);
+    await expect(newest.textContent()).resolves.toContain('利用者情報の表示');
+    await expect(
+      newest.getByRole('link', { name: 'ha***@example.jp' }).getAttribute('href'),
+    ).resolves.toMatch(/^\/admin\/users\/[0-9a-f-]{36}$/);
+    await expect(log.textContent()).resolves.toContain('利用停止');
+    await expect(log.textContent()).resolves.not.toMatch(/user\.viewed|user\.suspended|staff\.signed_in/);
+    await page.getByLabel('操作', { exact: true }).selectOption({ label: 'お知らせの作成' });
     await page.getByRole('button', { name: '絞り込む' }).click();
     await expect(
       page

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { MAX_FAILED_SIGN_INS } from '../../src/app/account/sign-in.js';
+import { users } from '../../src/db/schema/index.js';
 import { outboxStore } from '../../src/db/shared/outbox.js';
 import { PASSWORDS, accountHarness, type AccountHarness } from '../support/account-harness.js';
 import { startTestApp, type TestApp } from '../support/app-server.js';
@@ -211,6 +212,24 @@ describe.each(databaseFactories())('query plans on $name', (factory) => {
     // Pages that read the database on every request.
     for (const path of ['/', '/readyz', '/dev/mailbox'])
       expect((await fetch(app.url + path)).status).toBe(200);
+
+    // 利用者情報 in the back office: the user, and their audit trail with the actor's and the user's
+    // addresses joined.
+    const [someone] = await log.paused(() =>
+      db().select({ id: users.id }).from(users).orderBy(users.id).limit(1),
+    );
+    if (!someone) throw new Error('no user');
+    const viewer = {
+      id: '00000000-0000-4000-8000-000000000001',
+      email: 'plan@city.example.jp',
+      name: null,
+      role: 'operator' as const,
+    };
+    expect(await app.backOffice.users.view(viewer, someone.id, META)).toMatchObject({
+      trail: expect.arrayContaining([
+        expect.objectContaining({ userEmail: expect.stringMatching(/\*\*\*@/) }),
+      ]),
+    });
 
     // The sweep, with something of each kind to delete: flows, counters, sessions.
     const pending = await h.registration.start('individual', META, 'ja');

@@ -82,7 +82,7 @@ export function backOfficeHarness(
   database: TestDatabase,
   options: { clock?: TestClock; batchSize?: number; templates?: NoticeMailTemplates } = {},
 ) {
-  const { db, clock, backOffice, stores } = testWiring(database, {
+  const { db, clock, backOffice, stores, signIn, sessions } = testWiring(database, {
     clock: options.clock,
     settings: { sessionSecret: SESSION_SECRET },
     noticeTemplates: options.templates,
@@ -123,5 +123,19 @@ export function backOfficeHarness(
     return { member: current.staff, secret: opened.secretBase32, sessionId: done.sessionId };
   }
 
-  return { db, clock, staff, notices, staffUsers, dashboard, audit, reader, codeFor, enrol };
+  return {
+    db,
+    clock,
+    staff,
+    notices,
+    staffUsers,
+    dashboard,
+    audit,
+    reader,
+    codeFor,
+    enrol,
+    /** the residents' sign-in and sessions of the same wiring, to see what staff actions do to them */
+    residentSignIn: signIn,
+    residentSessions: sessions,
+  };
 }

@@ -11,7 +11,8 @@ export function runStaffCreate(
     HOME: process.env.HOME,
     ...settings,
   };
-  const r = spawnSync('npx', ['tsx', 'scripts/staff-create.ts', ...args], {
+  // `node --import tsx` is what `npm run staff:create` (tsx) runs, without npx finding tsx first.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff-create.ts', ...args], {
     env,
     encoding: 'utf8',
     timeout: 90_000,

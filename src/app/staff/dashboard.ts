@@ -2,6 +2,7 @@
  * The dashboard and the audit log screen: registrations per day, counts, opt-in rate, mail, pending
  * registrations, recent events; the CSV of counts per day. Counts only — no personal data.
  */
+import { maskEmail } from '../../domain/email.js';
 import type { AuditLog, Clock } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import type { StaffMember } from './staff.js';
@@ -29,6 +30,14 @@ export type DashboardDeps = {
 /** YYYY-MM-DD in Japan, `offset` days from `now`. */
 export function jstDay(now: Date, offset = 0): string {
   return new Date(now.getTime() + 9 * 3600 * 1000 + offset * 86400 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * Lists of entries (ダッシュボード, 監査ログ, a user's trail) name the user by their address masked, as
+ * the entries' own details are: the whole address is on 利用者情報, whose every opening is audited.
+ */
+export function maskedUsers(rows: AuditRecord[]): AuditRecord[] {
+  return rows.map((r) => (r.userEmail === null ? r : { ...r, userEmail: maskEmail(r.userEmail) }));
 }
 
 export function dashboardUseCases(deps: DashboardDeps) {
@@ -60,7 +69,13 @@ export function dashboardUseCases(deps: DashboardDeps) {
         deps.dashboard.stats(now, deps.registrationTtlSeconds),
         deps.auditReader.list({}, 10, 0),
       ]);
-      return { now, days, stats, recent: recent.rows, registrationTtlSeconds: deps.registrationTtlSeconds };
+      return {
+        now,
+        days,
+        stats,
+        recent: maskedUsers(recent.rows),
+        registrationTtlSeconds: deps.registrationTtlSeconds,
+      };
     },
 
     /** 日付,個人,事業者,合計 per day, with a BOM so that spreadsheet programs read it as UTF-8. */
@@ -89,7 +104,13 @@ export function dashboardUseCases(deps: DashboardDeps) {
         deps.auditReader.list(filter, AUDIT_PER_PAGE, (p - 1) * AUDIT_PER_PAGE),
         deps.auditReader.actions(),
       ]);
-      return { rows, total, page: p, pages: Math.max(1, Math.ceil(total / AUDIT_PER_PAGE)), actions };
+      return {
+        rows: maskedUsers(rows),
+        total,
+        page: p,
+        pages: Math.max(1, Math.ceil(total / AUDIT_PER_PAGE)),
+        actions,
+      };
     },
   };
 }

@@ -110,6 +110,10 @@ export type AuditRecord = {
   userId: string | null;
   staffId: string | null;
   staffEmail: string | null;
+  /** the user's address now; null when there is no user or the user was deleted (退会, アカウントを削除) */
+  userEmail: string | null;
+  /** the address of the staff member the entry is about (`detail.target`), while the account exists */
+  targetStaffEmail: string | null;
   ip: string | null;
   detail: Record<string, string | number | boolean> | null;
 };

@@ -10,7 +10,7 @@ import type { AuditLog, Clock, PasswordHasher, RateLimiter } from '../shared/por
 import type { RequestMeta } from '../shared/request-meta.js';
 import { checkStaffPassword, STAFF_PASSWORD_MESSAGES } from './password.js';
 import type { StaffRecord, StaffRole, StaffSessionStore, StaffStore } from './ports.js';
-import { hashToken, newToken } from '../shared/tokens.js';
+import { equalHex, hashToken, newToken } from '../shared/tokens.js';
 import {
   base32Encode,
   decryptSecret,
@@ -108,6 +108,70 @@ export function staffUseCases(deps: StaffDeps) {
     if (actor.role !== 'admin') throw new ForbiddenError();
   }
 
+  /**
+   * The first administrator's setup URL of this process (see openFirstAdminSetup): the hash of its
+   * token, kept in memory only, so it lasts while the process runs and works once.
+   */
+  let setupTokenHash: string | null = null;
+  const setupTokenValid = (token: string | undefined): boolean =>
+    setupTokenHash !== null && !!token && token.length <= 100 && equalHex(hashToken(token), setupTokenHash);
+
+  /** How an account came to be, as the audit log says it. */
+  type CreatedBy = 'admin' | 'command' | 'setup';
+
+  async function createAccount(
+    input: { email: string; role: string; name?: string | null },
+    by: CreatedBy,
+    /** the admin who adds the account (職員を追加), or only the request (the setup URL) */
+    actor?: { staff?: StaffMember; meta: RequestMeta },
+  ): Promise<
+    | { ok: true; id: string; enrolUrl: string; expiresAt: Date }
+    | { ok: false; errors: FieldErrors; reason: 'invalid' | 'taken' }
+  > {
+    const errors: FieldErrors = [];
+    const parsed = parseEmail(input.email);
+    if (!parsed.ok)
+      errors.push({
+        field: 'email',
+        message:
+          parsed.code === 'required'
+            ? 'メールアドレスを入力してください'
+            : 'メールアドレスの形式が正しくありません',
+      });
+    if (!isStaffRole(input.role)) errors.push({ field: 'role', message: '権限を選択してください' });
+    const name = input.name?.trim() ? input.name.trim().slice(0, 100) : null;
+    if (!parsed.ok || !isStaffRole(input.role)) return { ok: false, errors, reason: 'invalid' };
+    const token = newToken();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + STAFF_ENROL_SECONDS * 1000);
+    const created = await staff.create({
+      email: parsed.email,
+      emailKey: parsed.key,
+      name,
+      role: input.role,
+      enrolTokenHash: hashToken(token),
+      enrolExpiresAt: expiresAt,
+      now,
+    });
+    if (!created.ok)
+      return {
+        ok: false,
+        reason: 'taken',
+        errors: [{ field: 'email', message: 'このメールアドレスの職員アカウントはすでにあります' }],
+      };
+    await audit.record(
+      {
+        action: 'staff.created',
+        staffId: actor?.staff?.id ?? null,
+        ip: actor?.meta.ip ?? null,
+        userAgent: actor?.meta.userAgent ?? null,
+        detail: { target: created.id, email: maskEmail(parsed.email), role: input.role, by },
+      },
+      now,
+    );
+    return { ok: true, id: created.id, enrolUrl: `${deps.baseUrl}/admin/enrol/${token}`, expiresAt };
+  }
+
   return {
     async count(): Promise<number> {
       return staff.count();
@@ -125,53 +189,49 @@ export function staffUseCases(deps: StaffDeps) {
       | { ok: false; errors: FieldErrors; reason: 'invalid' | 'taken' }
     > {
       if (actor) requireAdmin(actor.staff);
-      const errors: FieldErrors = [];
-      const parsed = parseEmail(input.email);
-      if (!parsed.ok)
-        errors.push({
-          field: 'email',
-          message:
-            parsed.code === 'required'
-              ? 'メールアドレスを入力してください'
-              : 'メールアドレスの形式が正しくありません',
-        });
-      if (!isStaffRole(input.role)) errors.push({ field: 'role', message: '権限を選択してください' });
-      const name = input.name?.trim() ? input.name.trim().slice(0, 100) : null;
-      if (!parsed.ok || !isStaffRole(input.role)) return { ok: false, errors, reason: 'invalid' };
+      return createAccount(input, actor ? 'admin' : 'command', actor);
+    },
+
+    /**
+     * For the first administrator when the app runs on the embedded database, where the command
+     * cannot run beside it: a URL at which the first administrator gives their address and then
+     * enrols as usual. Null when a staff account exists. The token lives in this process only, is
+     * used once, and a new call replaces it.
+     */
+    async openFirstAdminSetup(): Promise<string | null> {
+      if ((await staff.count()) > 0) return null;
       const token = newToken();
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + STAFF_ENROL_SECONDS * 1000);
-      const created = await staff.create({
-        email: parsed.email,
-        emailKey: parsed.key,
-        name,
-        role: input.role,
-        enrolTokenHash: hashToken(token),
-        enrolExpiresAt: expiresAt,
-        now,
-      });
-      if (!created.ok)
-        return {
-          ok: false,
-          reason: 'taken',
-          errors: [{ field: 'email', message: 'このメールアドレスの職員アカウントはすでにあります' }],
-        };
-      await audit.record(
-        {
-          action: 'staff.created',
-          staffId: actor?.staff.id ?? null,
-          ip: actor?.meta.ip ?? null,
-          userAgent: actor?.meta.userAgent ?? null,
-          detail: {
-            target: created.id,
-            email: maskEmail(parsed.email),
-            role: input.role,
-            by: actor ? 'admin' : 'command',
-          },
-        },
-        now,
-      );
-      return { ok: true, id: created.id, enrolUrl: `${deps.baseUrl}/admin/enrol/${token}`, expiresAt };
+      setupTokenHash = hashToken(token);
+      return `${deps.baseUrl}/admin/setup/${token}`;
+    },
+
+    /** Whether the setup URL can still be used: its token, and no staff account yet. */
+    async firstAdminSetupOpen(token: string | undefined): Promise<boolean> {
+      return setupTokenValid(token) && (await staff.count()) === 0;
+    },
+
+    /**
+     * 最初の管理者の登録: creates the first administrator (pending, as the command would) and gives
+     * their enrolment URL. The token is taken before anything is awaited, so two requests cannot
+     * both use it; it is given back when the address is not valid, for another try.
+     */
+    async createFirstAdmin(
+      token: string | undefined,
+      input: { email: string; name?: string | null },
+      meta: RequestMeta,
+    ): Promise<
+      { ok: true; enrolUrl: string } | { ok: false; problem: 'invalid' } | { ok: false; errors: FieldErrors }
+    > {
+      if (!setupTokenValid(token)) return { ok: false, problem: 'invalid' };
+      const held = setupTokenHash;
+      setupTokenHash = null;
+      if ((await staff.count()) > 0) return { ok: false, problem: 'invalid' };
+      const created = await createAccount({ ...input, role: 'admin' }, 'setup', { meta });
+      if (!created.ok) {
+        setupTokenHash ??= held;
+        return { ok: false, errors: created.errors };
+      }
+      return { ok: true, enrolUrl: created.enrolUrl };
     },
 
     /** The enrolment page: the secret (created on the first visit, then the same one), its URI. */

@@ -7,6 +7,7 @@
 import { maskEmail } from '../../domain/email.js';
 import type { AuditLog, Clock, UserRecord } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
+import { maskedUsers } from './dashboard.js';
 import type { StaffMember } from './staff.js';
 import type {
   AuditReader,
@@ -56,7 +57,7 @@ export function staffUserUseCases(deps: StaffUserDeps) {
       const user = await users.findById(id);
       if (!user) return null;
       await audit.record({ action: 'user.viewed', staffId: actor.id, userId: user.id, ...meta }, clock.now());
-      return { user, trail: await deps.auditReader.forUser(user.id, 50) };
+      return { user, trail: maskedUsers(await deps.auditReader.forUser(user.id, 50)) };
     },
 
     async setSuspended(

@@ -6,6 +6,8 @@ import type { Errors } from '../../views/shared/components.js';
 import {
   EnrolGoneView,
   EnrolView,
+  FirstAdminSetupView,
+  SetupGoneView,
   StaffCodeView,
   StaffLockedView,
   StaffSignInView,
@@ -194,6 +196,41 @@ export function adminAuthRoutes(deps: AdminDeps) {
     }
     if ('problem' in result) return enrolGone(c, result.problem);
     return enrolPage(c, token, result.errors);
+  });
+
+  // 最初の管理者の登録: the URL the app printed at start when it had no staff account.
+  const setupGone = (c: AdminCtx) =>
+    adminPage(c, { title: '最初の管理者の登録', status: 404 }, <SetupGoneView />);
+  const setupPage = (
+    c: AdminCtx,
+    token: string,
+    opts: { values?: { email?: string; name?: string }; errors?: Errors } = {},
+  ) =>
+    adminPage(
+      c,
+      { title: '最初の管理者の登録', errors: opts.errors, status: opts.errors ? 400 : 200 },
+      <FirstAdminSetupView
+        token={token}
+        csrfToken={c.get('csrfToken')()}
+        values={opts.values}
+        errors={opts.errors}
+      />,
+    );
+
+  r.get('/setup/:token', async (c) => {
+    const token = c.req.param('token');
+    return (await bo.staff.firstAdminSetupOpen(token)) ? setupPage(c, token) : setupGone(c);
+  });
+
+  r.post('/setup/:token', async (c) => {
+    const token = c.req.param('token');
+    const form = await readAdminForm(c);
+    if (!form) return setupGone(c);
+    const values = { email: form.email ?? '', name: form.name ?? '' };
+    const result = await bo.staff.createFirstAdmin(token, values, c.get('meta'));
+    if (result.ok) return c.redirect(new URL(result.enrolUrl).pathname, 303);
+    if ('problem' in result) return setupGone(c);
+    return setupPage(c, token, { values, errors: result.errors });
   });
 
   return r;

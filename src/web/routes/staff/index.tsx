@@ -12,7 +12,7 @@ import { notFoundPage, staffCookie, type AdminDeps, type AdminEnv } from './shar
 import { adminStaffRoutes } from './staff.js';
 import { adminUserRoutes } from './users.js';
 
-const PUBLIC_PATHS = /^\/admin\/(login(\/code)?|logout|enrol\/[^/]+)\/?$/;
+const PUBLIC_PATHS = /^\/admin\/(login(\/code)?|logout|enrol\/[^/]+|setup\/[^/]+)\/?$/;
 
 export function adminRoutes(deps: AdminDeps) {
   const r = new Hono<AdminEnv>();

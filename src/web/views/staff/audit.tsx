@@ -1,7 +1,15 @@
 /** The audit trail as a table: on 利用者情報, ダッシュボード and 監査ログ. */
 import type { AuditRecord } from '../../../app/staff/ports.js';
+import { auditActionLabel, auditDetails } from './audit-labels.js';
 import { formatDateTime } from './layout.js';
 import { ScrollTable } from './scroll-table.js';
+
+/** The user of an entry: their address (masked by the use case) linking to 利用者情報, or that they are gone. */
+function UserCell({ r }: { r: AuditRecord }) {
+  if (!r.userId) return <>—</>;
+  if (r.userEmail === null) return <>削除済みの利用者</>;
+  return <a href={`/admin/users/${r.userId}`}>{r.userEmail}</a>;
+}
 
 export function AuditTable({
   rows,
@@ -29,22 +37,23 @@ export function AuditTable({
         {rows.map((a) => (
           <tr>
             <td>{formatDateTime(a.at)}</td>
-            <td>
-              <code>{a.action}</code>
-            </td>
+            <td class="audit-action">{auditActionLabel(a.action)}</td>
             <td class="address">
-              {a.staffId ? `職員 ${a.staffEmail ?? a.staffId.slice(0, 8)}` : a.userId ? '利用者' : 'システム'}
+              {a.staffId ? `職員 ${a.staffEmail ?? '（不明）'}` : a.userId ? '利用者' : 'システム'}
             </td>
             {showUser ? (
-              <td>{a.userId ? <a href={`/admin/users/${a.userId}`}>{a.userId.slice(0, 8)}</a> : '—'}</td>
+              <td class="audit-user">
+                <UserCell r={a} />
+              </td>
             ) : null}
             <td>{a.ip ?? '—'}</td>
             <td class="address">
-              {a.detail
-                ? Object.entries(a.detail)
-                    .map(([k, v]) => `${k}=${String(v)}`)
-                    .join(' ')
-                : ''}
+              {auditDetails(a).map((p, i) => (
+                <>
+                  {i > 0 ? '、' : ''}
+                  {p.href ? <a href={p.href}>{p.text}</a> : p.text}
+                </>
+              ))}
             </td>
           </tr>
         ))}

@@ -193,3 +193,62 @@ export function EnrolView(p: {
     </>
   );
 }
+
+/**
+ * 最初の管理者の登録: the address (and name) of the first administrator, at the single-use URL the
+ * app printed when it started with no staff account; then the usual 職員アカウントの設定.
+ */
+export function FirstAdminSetupView(p: {
+  token: string;
+  csrfToken: string;
+  values?: { email?: string; name?: string };
+  errors?: Errors;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={p.errors} />
+      <p>
+        職員アカウントがまだありません。最初の管理者のメールアドレスを入力してください。次の画面で、パスワードと認証アプリを設定します。
+      </p>
+      <p>このURLは1回限りです。管理者を登録すると使えなくなります。</p>
+      <form method="post" action={`/admin/setup/${p.token}`} novalidate>
+        <CsrfField token={p.csrfToken} />
+        <TextField
+          name="email"
+          label="メールアドレス"
+          type="email"
+          autocomplete="username"
+          inputmode="email"
+          value={p.values?.email}
+          error={errorOf(p.errors, 'email')}
+        />
+        <TextField
+          name="name"
+          label="氏名"
+          optional
+          autocomplete="name"
+          value={p.values?.name}
+          maxlength={100}
+          error={errorOf(p.errors, 'name')}
+        />
+        <button type="submit" class="button">
+          登録する
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** A setup URL that cannot be used: already used, replaced by a restart, or a staff account exists. */
+export function SetupGoneView() {
+  return (
+    <>
+      <Notice kind="warning">
+        このURLは無効です。すでに管理者が登録されているか、アプリが再起動されてURLが変わりました。
+      </Notice>
+      <p>
+        <a href="/admin/login">職員ログインへ</a>
+      </p>
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 /** ダッシュボード and 監査ログ. */
 import { jstDay, type DashboardUseCases } from '../../../app/staff/dashboard.js';
 import type { AuditRecord } from '../../../app/staff/ports.js';
+import { auditActionLabel } from './audit-labels.js';
 import { AuditTable } from './audit.js';
 import { RegistrationsChart } from './graphics.js';
 import { formatDateTime, Pagination } from './layout.js';
@@ -191,7 +192,7 @@ export function AuditLogView({
             <option value="">すべて</option>
             {result.actions.map((a) => (
               <option value={a} selected={a === action}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </select>

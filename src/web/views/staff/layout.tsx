@@ -10,6 +10,7 @@ import { SERVICE_NAME } from '../shared/layout.js';
 export type AdminSection = 'dashboard' | 'notices' | 'users' | 'staff' | 'audit' | null;
 
 export const ROLE_LABEL = { admin: '管理者', operator: '担当者' } as const;
+export const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
 
 export function AdminLayout(props: {
   title: string;

@@ -4,10 +4,9 @@ import type { AuditRecord, UserSearchHit } from '../../../app/staff/ports.js';
 import { Notice, TextField } from '../shared/components.js';
 import { AuditTable } from './audit.js';
 import { ConfirmedAction } from './components.js';
-import { formatDate, formatDateTime, Pagination } from './layout.js';
+import { formatDate, formatDateTime, KIND_LABEL, Pagination } from './layout.js';
 import { ScrollTable } from './scroll-table.js';
 
-const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
 const STATUS_LABEL = { active: '利用中', suspended: '利用停止中' } as const;
 
 type SearchResult = { rows: UserSearchHit[]; total: number; page: number; pages: number };
