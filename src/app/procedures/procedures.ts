@@ -134,6 +134,21 @@ const addYears = (from: Date, years: number) => {
   return d;
 };
 
+/** The state changes staff make from 申請の詳細. */
+type StaffAction = Extract<ApplicationAction, 'start' | 'complete' | 'reject' | 'return'>;
+
+/** What the audit log records for each state change (the back office names them in Japanese). */
+const AUDIT_ACTION: Record<ApplicationAction, string> = {
+  submit: 'application.submit',
+  start: 'application.start',
+  complete: 'application.complete',
+  reject: 'application.reject',
+  return: 'application.return',
+  resubmit: 'application.resubmit',
+  withdraw: 'application.withdraw',
+  expire: 'application.expire',
+};
+
 export function procedureUseCases(deps: ProcedureDeps) {
   const { store, clock } = deps;
   const random = deps.randomBytes ?? ((n: number) => new Uint8Array(nodeRandomBytes(n)));
@@ -312,7 +327,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     if (r.visibleToApplicant) mailQueued();
     await deps.audit.record(
       {
-        action: `application.${action}`,
+        action: AUDIT_ACTION[action],
         userId: who.actor === 'applicant' ? who.userId : app.userId,
         staffId: who.actor === 'staff' ? who.staffId : null,
         detail: { applicationId: app.id, procedure: app.procedureId, to, revision: r.revision },
@@ -325,7 +340,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
   async function staffAct(
     staff: StaffActor,
     id: string,
-    action: 'start' | 'complete' | 'reject' | 'return',
+    action: StaffAction,
     input: { message?: string; markedFields?: string[] } = {},
   ) {
     const app = await store.find(id);

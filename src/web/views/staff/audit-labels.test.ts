@@ -56,7 +56,14 @@ function recordedActions(): { actions: Set<string>; unreadable: string[] } {
       if (/^'[a-z_]+'$/.test(expr)) continue; // a word without a dot: not an audit action
       const literals = [...expr.matchAll(/'([a-z_]+\.[a-z_]+)'/g)].map((l) => l[1] as string);
       const template = /^`\$\{(?:\w+\.)?purpose\}\.([a-z_]+)`$/.exec(expr);
-      if (literals.length > 0) literals.forEach((l) => actions.add(l));
+      // A table of actions in the same module (`TABLE[key]`): every `area.event` literal of the table.
+      const table = /^([A-Z][A-Z_]*)\[\w+\]$/.exec(expr);
+      const tableBody = table
+        ? new RegExp(`const ${table[1]}\\b[^=]*=\\s*\\{([\\s\\S]*?)\\n\\};`).exec(text)
+        : null;
+      if (tableBody?.[1])
+        for (const l of tableBody[1].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) actions.add(l[1] as string);
+      else if (literals.length > 0) literals.forEach((l) => actions.add(l));
       else if (template) purposes.forEach((p) => actions.add(`${p}.${template[1]}`));
       else unreadable.push(`${file}: action: ${expr}`);
     }
@@ -77,7 +84,7 @@ describe('the audit log in Japanese', () => {
 
   it('names an action, and keeps the code of one this version does not know', () => {
     expect(auditActionLabel('staff.signed_in')).toBe('職員ログイン');
-    expect(auditActionLabel('registration.code_verified')).toBe('利用者登録：確認コードの確認');
+    expect(auditActionLabel('registration.code_verified')).toBe('利用者登録：認証コードの確認');
     expect(auditActionLabel('something.new')).toBe('その他の操作（something.new）');
     expect(auditActionLabel('toString')).toBe('その他の操作（toString）');
   });

@@ -10,9 +10,9 @@ import { KIND_LABEL, ROLE_LABEL } from './layout.js';
 export const AUDIT_ACTION_LABELS = {
   // registration (residents, before they have an account)
   'registration.started': '利用者登録の開始',
-  'registration.code_sent': '利用者登録：確認コードの送信',
-  'registration.code_verified': '利用者登録：確認コードの確認',
-  'registration.code_failed': '利用者登録：確認コードの誤り',
+  'registration.code_sent': '利用者登録：認証コードの送信',
+  'registration.code_verified': '利用者登録：認証コードの確認',
+  'registration.code_failed': '利用者登録：認証コードの誤り',
   'registration.completed': '利用者登録の完了',
   // residents' sign-in
   'session.signed_in': 'ログイン',
@@ -23,12 +23,12 @@ export const AUDIT_ACTION_LABELS = {
   'account.password_changed': 'パスワードの変更',
   'account.reauth_failed': '本人確認（パスワードの再入力）の失敗',
   'account.deleted': '退会',
-  'email_change.code_sent': 'メールアドレスの変更：確認コードの送信',
-  'email_change.code_failed': 'メールアドレスの変更：確認コードの誤り',
+  'email_change.code_sent': 'メールアドレスの変更：認証コードの送信',
+  'email_change.code_failed': 'メールアドレスの変更：認証コードの誤り',
   'email_change.completed': 'メールアドレスの変更',
-  'password_reset.code_sent': 'パスワードの再設定：確認コードの送信',
-  'password_reset.code_verified': 'パスワードの再設定：確認コードの確認',
-  'password_reset.code_failed': 'パスワードの再設定：確認コードの誤り',
+  'password_reset.code_sent': 'パスワードの再設定：認証コードの送信',
+  'password_reset.code_verified': 'パスワードの再設定：認証コードの確認',
+  'password_reset.code_failed': 'パスワードの再設定：認証コードの誤り',
   'password_reset.completed': 'パスワードの再設定',
   // staff accounts
   'staff.created': '職員アカウントの作成',
@@ -55,6 +55,21 @@ export const AUDIT_ACTION_LABELS = {
   'user.unsuspended': '利用停止の解除',
   'user.deleted': '利用者アカウントの削除',
   'dashboard.csv_exported': '登録数のCSV出力',
+  // online procedures
+  'application.draft_started': '申請の作成（一時保存）',
+  'application.submit': '申請',
+  'application.start': '処理の開始',
+  'application.complete': '処理の完了',
+  'application.reject': '申請の却下',
+  'application.return': '差し戻し',
+  'application.resubmit': '再申請',
+  'application.withdraw': '取下げ',
+  'application.expire': '一時保存の期限切れ',
+  'application.note': 'メモの追加',
+  'application.attachment_downloaded': '添付ファイルのダウンロード',
+  'application.csv_exported': '申請のCSV出力',
+  'procedure.stopped': '受付の停止',
+  'procedure.resumed': '受付の再開',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
