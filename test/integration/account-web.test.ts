@@ -13,55 +13,7 @@ import { PASSWORDS, accountHarness } from '../support/account-harness.js';
 import { SESSION_SECRET, backOfficeHarness } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
 import { databaseFactories, type TestDatabase } from '../support/databases.js';
-
-type Page = { status: number; location: string | null; html: string };
-
-/** A browser without JavaScript: a cookie jar, the CSRF token of the last page, no redirects followed. */
-class Client {
-  readonly jar = new Map<string, string>();
-  csrf = '';
-  constructor(private readonly base: string) {}
-
-  private async send(path: string, init: RequestInit): Promise<Page> {
-    const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(this.base + path, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = '', ...attrs] = line.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim();
-      const value = pair.slice(i + 1).trim();
-      if (value === '' || attrs.some((a) => /^\s*max-age=0$/i.test(a))) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-    const html = await res.text();
-    const token = html.match(/name="_csrf" value="([^"]+)"/)?.[1];
-    if (token) this.csrf = token;
-    return { status: res.status, location: res.headers.get('location'), html };
-  }
-
-  get(path: string): Promise<Page> {
-    return this.send(path, { method: 'GET' });
-  }
-
-  post(path: string, form: Record<string, string>, withCsrf = true): Promise<Page> {
-    const body = new URLSearchParams(withCsrf ? { _csrf: this.csrf, ...form } : form);
-    return this.send(path, {
-      method: 'POST',
-      body: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-
-  async signIn(email: string, password: string): Promise<void> {
-    await this.get('/login');
-    const r = await this.post('/login', { email, password });
-    if (r.status !== 303) throw new Error(`sign-in failed: ${r.status}`);
-  }
-}
+import { FormClient as Client } from '../support/form-client.js';
 
 describe.each(databaseFactories())('account screens over HTTP on $name', (factory) => {
   let database: TestDatabase;
