@@ -112,7 +112,7 @@ export async function startServer(
     concurrency: config.mailConnections,
     onError: (e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'mail worker failed'),
   });
-  const { registration, sessions, signIn, account, backOffice, sweep } = wire({
+  const { registration, sessions, signIn, account, backOffice, procedures, sweep } = wire({
     db,
     settings: config,
     clock,
@@ -153,6 +153,7 @@ export async function startServer(
     ready: () => isReady(db),
     logger,
     backOffice,
+    procedures,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, createServer });

@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/staff/index.js';
 import { publicNoticeRoutes } from './routes/notices/public.js';
 import { pageRoutes } from './routes/content/pages.js';
 import { postalRoutes } from './routes/postal-codes/postal.js';
+import { procedureRoutes } from './routes/procedures/index.js';
 import { registrationRoutes } from './routes/registration/registration.js';
 import { cleanQueries, clientMeta, csrf, securityHeaders } from './shared/security.js';
 
@@ -193,6 +194,7 @@ export function createApp(deps: WebDeps) {
   app.route('/', registrationRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', accountSettingsRoutes(deps));
+  app.route('/', procedureRoutes(deps));
   if (deps.backOffice) {
     app.route('/', publicNoticeRoutes(deps, deps.backOffice.notices));
     app.route('/admin', adminRoutes({ ...deps, backOffice: deps.backOffice }));

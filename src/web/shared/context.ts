@@ -8,6 +8,7 @@ import type { CurrentSession, SessionUseCases } from '../../app/account/sessions
 import type { SignInUseCases } from '../../app/account/sign-in.js';
 import type { AccountUseCases } from '../../app/account/account.js';
 import type { BackOffice } from '../../app/staff/back-office.js';
+import type { ProcedureUseCases } from '../../app/procedures/procedures.js';
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -34,6 +35,8 @@ export type WebDeps = {
   logger: Logger;
   /** the staff back office (/admin) and the notices residents see; absent where not wired */
   backOffice?: BackOffice;
+  /** online procedures (issue 13): the catalogue, applications, 申請履歴 and the staff's processing */
+  procedures: ProcedureUseCases;
 };
 
 export type AppEnv = {
