@@ -15,8 +15,8 @@ export async function signInResident(app: TestApp, page: Page, user: UserFixture
   return id;
 }
 
-/** Creates and enrols an admin through the use cases and gives the browser their session cookie. */
-export async function signInStaff(app: TestApp, context: BrowserContext, email: string): Promise<void> {
+/** Creates and enrols an admin through the use cases; returns their staff session id (the cookie's value). */
+export async function staffSessionId(app: TestApp, email: string): Promise<string> {
   const staff = app.backOffice.staff;
   const created = await staff.create({ email, role: 'admin', name: '管理 花子' });
   if (!created.ok) throw new Error('staff.create failed');
@@ -34,10 +34,15 @@ export async function signInStaff(app: TestApp, context: BrowserContext, email: 
     { ip: '192.0.2.30', userAgent: 'vitest' },
   );
   if (!done.ok) throw new Error('enrolment failed');
+  return done.sessionId;
+}
+
+/** Creates and enrols an admin through the use cases and gives the browser their session cookie. */
+export async function signInStaff(app: TestApp, context: BrowserContext, email: string): Promise<void> {
   await context.addCookies([
     {
       name: 'staff_sid',
-      value: done.sessionId,
+      value: await staffSessionId(app, email),
       domain: new URL(app.url).hostname,
       path: '/admin',
       httpOnly: true,
