@@ -16,11 +16,18 @@ import type { TestDatabase } from './databases.js';
 import { testWiring, type TestWiringOptions } from './wiring.js';
 
 /** Minimal files whose first bytes say what they are, padded to `size` bytes. */
+/** A 1×1 PNG as a camera would save it (signature, IHDR, IDAT, IEND). */
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A file of a kind, padded with zeros to `size` bytes (after its end, where readers ignore them). */
 export function fileOf(kind: 'pdf' | 'jpeg' | 'png' | 'text', size = 1024): Uint8Array {
   const head = {
-    pdf: [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37],
+    pdf: [...Buffer.from('%PDF-1.7\n')],
     jpeg: [0xff, 0xd8, 0xff, 0xe0],
-    png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    png: [...PNG_1X1],
     text: [...Buffer.from('just some text, not an image')],
   }[kind];
   const bytes = new Uint8Array(Math.max(size, head.length));

@@ -625,7 +625,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       const field = form?.field(fieldId)?.field;
       if (!field || field.type !== 'file') return { ok: false, problem: 'unknown_field' };
       if (file.content.length === 0) return { ok: false, problem: 'empty' };
-      const kind = sniffFileKind(file.content);
+      const kind = await sniffFileKind(file.content);
       if (!kind || !field.kinds.includes(kind)) return { ok: false, problem: 'file_kind' };
       if (file.content.length > field.maxFileMb * MB)
         return { ok: false, problem: 'file_too_large', maxMb: field.maxFileMb };
