@@ -51,6 +51,7 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     const resident = await h.resident();
     const c = new Client(app.url);
     await c.signIn(resident.email, RESIDENT_PASSWORD);
+    await c.get('/mypage'); // the form token after sign-in
     return { c, resident };
   }
 
@@ -250,6 +251,50 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     // elsewhere a form's POST keeps the 64 KB limit
     const big = await c.post(`/applications/${id}/review`, { declaration: 'x'.repeat(70 * 1024) });
     expect(big.status).toBe(413);
+  });
+
+  it('attaches a PNG chosen on the page when 次へ is pressed, with the page’s other answers', async () => {
+    const { c, resident } = await signedIn();
+    const id = await draftOf(resident, 'road-park-damage-report');
+    const walk = h.walks('road-park-damage-report')[0];
+    if (!walk) throw new Error('no walk');
+    const place = inputOf('road-park-damage-report', 'place', walk.answers);
+    expect((await c.post(`/applications/${id}/pages/place`, { ...place, action: 'next' })).location).toBe(
+      `/applications/${id}/pages/photos`,
+    );
+    const png = { name: 'hole.png', type: 'image/png', content: fileOf('png', 3000) };
+    const next = await c.postMultipart(
+      `/applications/${id}/pages/photos`,
+      { action: 'next' },
+      { photos: png },
+    );
+    expect(next.location).toBe(`/applications/${id}/pages/reporter`);
+    const photos = await c.get(`/applications/${id}/pages/photos`);
+    expect(photos.html).toContain('hole.png');
+    // a JPEG that is really text is refused, and the page's answers stay
+    const fake = { name: 'x.jpg', type: 'image/jpeg', content: fileOf('text', 500) };
+    const refused = await c.postMultipart(
+      `/applications/${id}/pages/photos`,
+      { action: 'next' },
+      { photos: fake },
+    );
+    expect(refused.location).toContain('upload=file_kind&field=photos');
+    expect((await c.get(`/applications/${id}/pages/photos`)).html).toContain('hole.png');
+  });
+
+  it('sends a page hidden by its condition to the first incomplete page', async () => {
+    const { c, resident } = await signedIn();
+    const id = await draftOf(resident, 'dog-registration-change');
+    const walk = h.walks('dog-registration-change').find((w) => w.choices.changeKind === 'moved');
+    if (!walk) throw new Error('no walk');
+    for (const p of ['owner', 'dog'])
+      await c.post(`/applications/${id}/pages/${p}`, {
+        ...inputOf('dog-registration-change', p, walk.answers),
+        action: 'next',
+      });
+    expect((await c.get(`/applications/${id}/pages/moved`)).status).toBe(200);
+    expect((await c.get(`/applications/${id}/pages/death`)).location).toBe(`/applications/${id}/pages/moved`);
+    expect((await c.get(`/applications/${id}`)).location).toBe(`/applications/${id}/pages/moved`);
   });
 
   it('shows the reason and only the marked fields after 差し戻し, and sends the correction', async () => {

@@ -63,7 +63,9 @@ export class FormClient {
     for (const [k, f] of Object.entries(files))
       body.append(
         k,
-        f ? new Blob([f.content], { type: f.type }) : new Blob([], { type: 'application/octet-stream' }),
+        f
+          ? new Blob([new Uint8Array(f.content)], { type: f.type })
+          : new Blob([], { type: 'application/octet-stream' }),
         f ? f.name : '',
       );
     return this.send(path, { method: 'POST', body });
