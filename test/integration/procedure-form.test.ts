@@ -183,6 +183,15 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     }
     expect((await other.c.post(`/applications/${id}/pages/applicant`, { action: 'save' })).status).toBe(404);
     expect((await other.c.get(`/applications/${id}/complete`)).status).toBe(404);
+    for (const path of [
+      '/applications/nope',
+      '/applications/nope/pages/applicant',
+      '/mypage/applications/x/correct',
+    ])
+      expect((await other.c.get(path)).status, path).toBe(404);
+    const files = `/applications/${id}/files/not-an-id/delete`;
+    expect((await other.c.postMultipart(files, { fieldId: 'x' })).status).toBe(404);
+    expect((await other.c.postMultipart(`/applications/${id}/files`, { fieldId: 'x' })).status).toBe(404);
     const guest = await new Client(app.url).get(`/applications/${id}/pages/applicant`);
     expect(guest.status).toBe(303);
     expect(guest.location).toBe(`/login?next=${encodeURIComponent(`/applications/${id}/pages/applicant`)}`);

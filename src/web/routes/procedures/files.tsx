@@ -14,6 +14,7 @@ import { applicantOf } from './applicant.js';
 import {
   correctPath,
   draftFiles,
+  isId,
   pageInput,
   pagePath,
   posted,
@@ -113,6 +114,7 @@ export function fileRoutes(deps: WebDeps) {
     if (!applicant) return toSignIn(c);
     const id = c.req.param('id');
     const fileId = c.req.param('fileId');
+    if (!isId(fileId)) return c.notFound();
     const body = await readPage(c);
     if (!body) return back(c, `/applications/${id}`);
     const fieldId = posted(body, 'fieldId');

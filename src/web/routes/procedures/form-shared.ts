@@ -38,6 +38,10 @@ const UPLOAD_PATHS = [
 /** A path whose multipart POST gets MAX_UPLOAD_BODY_BYTES (src/web/app.tsx). */
 export const mayCarryFile = (path: string): boolean => UPLOAD_PATHS.some((re) => re.test(path));
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An application's or a file's id as the store makes them (anything else is a 404, not a query). */
+export const isId = (s: string | undefined): boolean => s !== undefined && UUID.test(s);
+
 /** What a page's form sent: its text inputs (a list for a name sent several times) and its files. */
 export type PostedPage = { input: Record<string, string | string[]>; files: Map<string, File> };
 

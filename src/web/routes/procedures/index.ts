@@ -12,12 +12,19 @@ import type { AppEnv, WebDeps } from '../../shared/context.js';
 import { correctRoutes } from './correct.js';
 import { fileRoutes } from './files.js';
 import { formRoutes } from './form.js';
+import { isId } from './form-shared.js';
 import { reviewRoutes } from './review.js';
 
 export { MAX_UPLOAD_BODY_BYTES, mayCarryFile } from './form-shared.js';
 
 export function procedureRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
+  // An id that the store cannot have made is a 404 page before any look-up.
+  for (const path of ['/applications/:id', '/applications/:id/*', '/mypage/applications/:id/correct'])
+    r.use(path, async (c, next) => {
+      if (!isId(c.req.param('id'))) return c.notFound();
+      await next();
+    });
   r.route('/', formRoutes(deps));
   r.route('/', reviewRoutes(deps));
   r.route('/', fileRoutes(deps));
