@@ -333,6 +333,55 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     expect((await c.get(path)).status).toBe(404);
   });
 
+  it('replaces a marked attachment during the correction and sends it', async () => {
+    const { c, resident } = await signedIn();
+    const { id } = await h.submitted(resident, 'outdoor-advertisement-permit');
+    const staff = h.staff();
+    await h.procedures.start(staff, id);
+    expect((await h.procedures.returnForCorrection(staff, id, '図面が読めません。', ['drawings'])).ok).toBe(
+      true,
+    );
+    const path = `/mypage/applications/${id}/correct`;
+    const page = await c.get(path);
+    expect(page.html).toContain('enctype="multipart/form-data"');
+    expect(page.html).toContain('formaction="/applications/');
+    const old = (await h.procedures.detail(resident, id, 'ja'))?.attachments.filter(
+      (a) => a.fieldId === 'drawings',
+    );
+    expect(old?.length).toBeGreaterThan(0);
+    // an unmarked field's file cannot be touched
+    const consent = (await h.procedures.detail(resident, id, 'ja'))?.attachments.find(
+      (a) => a.fieldId === 'consent',
+    );
+    expect(
+      (await c.postMultipart(`/applications/${id}/files/${consent?.id}/delete`, { fieldId: 'consent' }))
+        .status,
+    ).toBe(404);
+    for (const a of old ?? []) {
+      const r = await c.postMultipart(`/applications/${id}/files/${a.id}/delete`, { fieldId: 'drawings' });
+      expect(r.location).toBe(`${path}#drawings`);
+    }
+    const fake = { name: 'x.pdf', type: 'application/pdf', content: fileOf('text', 100) };
+    const refused = await c.postMultipart(
+      `/applications/${id}/files`,
+      { fieldId: 'drawings' },
+      { drawings: fake },
+    );
+    expect(refused.location).toBe(`${path}?upload=file_kind&field=drawings#drawings`);
+    expect(mainText((await c.get(refused.location ?? '')).html)).toContain('PDFのファイルを選択してください');
+    const pdf = { name: '新しい図面.pdf', type: 'application/pdf', content: fileOf('pdf', 3000) };
+    expect(
+      (await c.postMultipart(`/applications/${id}/files`, { fieldId: 'drawings' }, { drawings: pdf }))
+        .location,
+    ).toBe(`${path}#drawings`);
+    expect((await c.get(path)).html).toContain('新しい図面.pdf');
+    const sent = await c.postMultipart(path, {});
+    expect(sent.location).toBe(`/mypage/applications/${id}`);
+    const detail = await h.procedures.detail(resident, id, 'ja');
+    expect(detail?.application.state).toBe('submitted');
+    expect(JSON.stringify(detail?.application.answers.drawings)).toContain('新しい図面.pdf');
+  });
+
   it('shows the form in English', async () => {
     const { c, resident } = await signedIn();
     await c.english();
