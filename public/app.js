@@ -129,14 +129,15 @@
   }
 
   // 郵便番号 → 都道府県 and 市区町村 from the server's copy of Japan Post's data; typing by hand still works.
-  function postalLookup(input) {
-    var prefecture = document.getElementById('prefecture');
-    var city = document.getElementById('cityAddress');
+  // `prefix`: '' for the profile's form, '<fieldId>-' for a procedure's 住所 (data-postal-prefix).
+  function postalLookup(input, prefix) {
+    var prefecture = document.getElementById(prefix + 'prefecture');
+    var city = document.getElementById(prefix + 'cityAddress');
     if (!prefecture || !city) return;
     var status = document.createElement('p');
     status.className = 'field__hint';
     status.setAttribute('aria-live', 'polite');
-    status.id = 'postalCode-status';
+    status.id = prefix + 'postalCode-status';
     input.parentNode.appendChild(status);
     var last = '';
     input.addEventListener('input', function () {
@@ -186,7 +187,23 @@
     var summary = document.querySelector('.error-summary');
     if (summary) errorSummary(summary);
     var postal = document.getElementById('postalCode');
-    if (postal && typeof fetch === 'function') postalLookup(postal);
+    if (postal && typeof fetch === 'function') postalLookup(postal, '');
+    var addresses = document.querySelectorAll('[data-postal-prefix]');
+    for (var a = 0; a < addresses.length; a++) {
+      var prefix = addresses[a].getAttribute('data-postal-prefix');
+      var code = document.getElementById(prefix + 'postalCode');
+      if (code && typeof fetch === 'function') postalLookup(code, prefix);
+    }
+    // 控えを印刷する: the button prints; without script the link's page says how to print.
+    var print = document.querySelector('[data-print]');
+    if (print && typeof window.print === 'function') {
+      print.hidden = false;
+      var fallback = document.querySelector('[data-print-fallback]');
+      if (fallback) fallback.hidden = true;
+      print.addEventListener('click', function () {
+        window.print();
+      });
+    }
     var forms = document.querySelectorAll('form[method="post"]');
     for (var i = 0; i < forms.length; i++) {
       if (forms[i].hasAttribute('data-confirm') && typeof HTMLDialogElement === 'function')

@@ -4,6 +4,7 @@
  * labels and their English are written in field-labels.ts and come in from there.
  */
 import { englishEntries } from './field-labels.js';
+import { EN_PROCEDURE_FORM } from './en-procedure-form.js';
 import { PREFECTURES_EN } from './prefectures-en.js';
 
 export const EN: Record<string, string> = {
@@ -35,6 +36,8 @@ export const EN: Record<string, string> = {
   ...englishEntries(),
   // the 都道府県 select's options (their values stay Japanese)
   ...PREFECTURES_EN,
+  // the procedures' form screens
+  ...EN_PROCEDURE_FORM,
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',

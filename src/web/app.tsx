@@ -20,7 +20,7 @@ import { adminRoutes } from './routes/staff/index.js';
 import { publicNoticeRoutes } from './routes/notices/public.js';
 import { pageRoutes } from './routes/content/pages.js';
 import { postalRoutes } from './routes/postal-codes/postal.js';
-import { procedureRoutes } from './routes/procedures/index.js';
+import { MAX_UPLOAD_BODY_BYTES, mayCarryFile, procedureRoutes } from './routes/procedures/index.js';
 import { registrationRoutes } from './routes/registration/registration.js';
 import { cleanQueries, clientMeta, csrf, securityHeaders } from './shared/security.js';
 
@@ -153,10 +153,30 @@ export function createApp(deps: WebDeps) {
       );
     },
   });
+  // A form page's POST that may carry a file (multipart, on the procedures' upload paths) gets a
+  // little more than one attachment's limit; every other POST keeps MAX_BODY_BYTES.
+  const limitUpload = bodyLimit({
+    maxSize: MAX_UPLOAD_BODY_BYTES,
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return errorPage(
+        c as Ctx,
+        413,
+        k('ファイルが大きすぎます'),
+        k(
+          '送信されたファイルが大きすぎます。添付できるファイルは1つ10MBまでです。前の画面に戻って、小さなファイルを選んでください。入力内容は一時保存されている分まで残っています。',
+        ),
+      );
+    },
+  });
   // A GET or HEAD has no body to limit; looking for one would cost every page view a full copy of
   // the request.
   app.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : mayCarryFile(c.req.path) && (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+        ? limitUpload(c, next)
+        : limitBody(c, next),
   );
 
   app.use('*', async (c, next) => {

@@ -34,13 +34,41 @@ export class FormClient {
     return this.send(path, { method: 'GET' });
   }
 
-  post(path: string, form: Record<string, string> = {}, withCsrf = true): Promise<Page> {
-    const body = new URLSearchParams(withCsrf ? { _csrf: this.csrf, ...form } : form);
+  /** A urlencoded POST; a list sends its name several times (checkboxes). */
+  post(path: string, form: Record<string, string | string[]> = {}, withCsrf = true): Promise<Page> {
+    const body = new URLSearchParams();
+    if (withCsrf) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(form))
+      for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.send(path, {
       method: 'POST',
       body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
+  }
+
+  /**
+   * A multipart POST as a browser sends a form with file inputs: its fields, then its files (a file
+   * input left empty is sent as an empty part without a name, as browsers do).
+   */
+  postMultipart(
+    path: string,
+    form: Record<string, string | string[]>,
+    files: Record<string, { name: string; type: string; content: Uint8Array } | null> = {},
+  ): Promise<Page> {
+    const body = new FormData();
+    body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(form))
+      for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    for (const [k, f] of Object.entries(files))
+      body.append(
+        k,
+        f
+          ? new Blob([new Uint8Array(f.content)], { type: f.type })
+          : new Blob([], { type: 'application/octet-stream' }),
+        f ? f.name : '',
+      );
+    return this.send(path, { method: 'POST', body });
   }
 
   /** GET, following redirects on this site. */
