@@ -5,6 +5,7 @@
 import type { ProcedureUseCases } from '../../../app/procedures/procedures.js';
 import type { RevisionChange } from '../../../app/procedures/revision-changes.js';
 import type { ApplicationEventRecord } from '../../../app/procedures/ports.js';
+import { formatPhone } from '../../../domain/phone-format.js';
 import { STATE_LABELS } from '../../../domain/procedures/states.js';
 import { CsrfField, ErrorSummary, errorFor, Notice, type Errors } from '../shared/components.js';
 import { formatDateTime } from './layout.js';
@@ -106,7 +107,8 @@ function ActionForm(p: { id: string; path: string; csrfToken: string; confirm?: 
 
 function Applicant({ a }: { a: StaffDetail['applicant'] }) {
   const v = a.profile;
-  const address = [v.postalCode ? `〒${v.postalCode}` : '', v.prefecture, v.cityAddress, v.building]
+  const postal = v.postalCode?.replace(/^(\d{3})(\d{4})$/, '$1-$2');
+  const address = [postal ? `〒${postal}` : '', v.prefecture, v.cityAddress, v.building]
     .filter(Boolean)
     .join(' ');
   return (
@@ -135,7 +137,7 @@ function Applicant({ a }: { a: StaffDetail['applicant'] }) {
         {v.phone ? (
           <tr>
             <th scope="row">電話番号</th>
-            <td>{v.phone}</td>
+            <td>{formatPhone(v.phone)}</td>
           </tr>
         ) : null}
       </tbody>
@@ -388,10 +390,6 @@ export function ApplicationDetailView(p: {
       <h2 class="subtitle">申請者</h2>
       <Applicant a={d.applicant} />
 
-      <h2 class="subtitle">操作</h2>
-      {d.actions.length === 0 ? <p>この状態の申請に対してできる操作はありません。</p> : null}
-      <Actions d={d} errors={p.errors} values={p.values} csrfToken={p.csrfToken} />
-
       <h2 class="subtitle">申請内容</h2>
       {d.sections.map((s) => (
         <section aria-labelledby={`page-${s.page}`}>
@@ -437,6 +435,10 @@ export function ApplicationDetailView(p: {
           <Changes changes={p.changes} />
         </>
       ) : null}
+
+      <h2 class="subtitle">操作</h2>
+      {d.actions.length === 0 ? <p>この状態の申請に対してできる操作はありません。</p> : null}
+      <Actions d={d} errors={p.errors} values={p.values} csrfToken={p.csrfToken} />
 
       <h2 class="subtitle">メモ（職員のみ・申請者には表示されません）</h2>
       {notes.length === 0 ? (
