@@ -195,6 +195,9 @@ describe.each(databaseFactories())("the back office's applications on $name", (f
       expect(listed(r.html), query).toEqual([]);
     }
     expect((await q('ref=%3Cscript%3E')).html).toContain('value="&lt;script&gt;"');
+    // a date input cannot hold what is no date: it is kept in a text input beside its error
+    expect((await q('from=2026-02-30')).html).toMatch(/id="from"[^>]*type="text"[^>]*value="2026-02-30"/);
+    expect((await q('from=2026-02-03')).html).toMatch(/id="from"[^>]*type="date"[^>]*value="2026-02-03"/);
     expect((await q('page=abc')).status).toBe(200);
 
     // 前へ / 次へ: 50 a page, read one beyond (51 more applications, newest first)

@@ -36,6 +36,15 @@ export const STATE_OPTIONS = [
 export const csvPath = (procedureId: string) =>
   `/admin/procedures/${encodeURIComponent(procedureId)}/applications.csv`;
 
+/**
+ * A date input, or a text input when what came is not a date (a date input cannot hold it, and
+ * what was typed is shown with its error rather than lost).
+ */
+const dateType = (v: string) => {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
+  return v === '' || (d && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v)) ? 'date' : 'text';
+};
+
 /** A labelled filter control with its error, tied by aria-describedby as the portal's fields are. */
 function FilterField(p: { id: string; label: string; error?: string; children: (attrs: object) => Child }) {
   const attrs = {
@@ -132,10 +141,10 @@ export function ApplicationListView(p: {
           {(a) => <input {...a} type="text" class="input input--medium" value={q.ref} autocomplete="off" />}
         </FilterField>
         <FilterField id="from" label="申請日（から）" error={errorFor(p.errors, 'from')}>
-          {(a) => <input {...a} type="date" class="input input--medium" value={q.from} />}
+          {(a) => <input {...a} type={dateType(q.from)} class="input input--medium" value={q.from} />}
         </FilterField>
         <FilterField id="to" label="申請日（まで）" error={errorFor(p.errors, 'to')}>
-          {(a) => <input {...a} type="date" class="input input--medium" value={q.to} />}
+          {(a) => <input {...a} type={dateType(q.to)} class="input input--medium" value={q.to} />}
         </FilterField>
         <button type="submit" class="button">
           絞り込む
