@@ -398,6 +398,41 @@ describe.each(databaseFactories())("the back office's applications on $name", (f
     expect((await h.mailsTo(me.email)).at(-1)?.template).toBe('application_rejected');
   });
 
+  it('hostile filters and action texts are escaped and never a 5xx', async () => {
+    const { h, staff, actor } = await setUp();
+    const { id } = await h.submitted(await h.resident(), 'city-tax-certificate');
+    await h.procedures.start(actor, id);
+    const hostile = [
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      'a'.repeat(5000),
+      '\u0000',
+      '%FF',
+    ];
+    for (const v of hostile)
+      for (const name of ['procedure', 'state', 'ref', 'from', 'to', 'page']) {
+        const r = await staff.get(`/admin/applications?${name}=${encodeURIComponent(v)}`);
+        expect(r.status, `${name}=${v.slice(0, 20)}`).toBeLessThan(500);
+        expect(r.html).not.toContain('<script>alert(1)');
+        expect(r.html).not.toContain('<img src=x');
+      }
+    const path = `/admin/applications/${id}`;
+    await staff.get(path);
+    // a field id the application does not have: asked again, not a 5xx
+    const forged = await postPairs(app.url, staff, `${path}/return`, [
+      ['returnReason', '理由'],
+      ['fields', '"><img src=x onerror=alert(1)>'],
+    ]);
+    expect(forged.status).toBe(400);
+    expect(forged.html).toContain('修正を求める項目を1つ以上選んでください。');
+    expect(await staff.post(`${path}/notes`, { note: '<script>alert(1)</script>' })).toMatchObject({
+      status: 303,
+    });
+    const page = await staff.get(path);
+    expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.html).not.toContain('<script>alert(1)');
+  });
+
   it('the CSV of a procedure: UTF-8 with a BOM, an attachment named by procedure and date, formulas defused', async () => {
     const { h, staff, member } = await setUp();
     const me = await h.resident();
