@@ -27,6 +27,7 @@
  * is mailed to them whatever their お知らせ choice.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { maskEmail } from '../../domain/email.js';
 import { canonicalJson } from '../../domain/procedures/canonical-json.js';
 import { isAccepting, searchProcedures, type CatalogueQuery } from '../../domain/procedures/catalogue.js';
 import {
@@ -95,6 +96,20 @@ export type StaffActor = { staffId: string };
 
 /** Where the applicant follows an application (the web layer serves this path). */
 export const applicationPath = (id: string) => `/mypage/applications/${id}`;
+
+/**
+ * Who sent an application, for staff: a resident's name (or their address masked when they left it
+ * empty), a guest's address masked, or an account deleted since.
+ */
+export type ApplicantLabel = { kind: 'user' | 'guest' | 'deleted'; label: string };
+
+/** The applicant's contact for 申請の詳細 (what staff need to process it). */
+export type ApplicantContact = ApplicantLabel & {
+  userId: string | null;
+  email: string | null;
+  /** a resident's stored profile (住所, 電話番号, …); empty for a guest */
+  profile: Record<string, string>;
+};
 
 /** 申請一覧's page size. */
 export const LIST_PAGE_SIZE = 50;
@@ -199,6 +214,25 @@ export function procedureUseCases(deps: ProcedureDeps) {
       return user ? { to: user.email, lang: user.lang, userId: user.id } : null;
     }
     return app.guestEmail ? { to: app.guestEmail, lang: 'ja' } : null;
+  }
+
+  /** The applicant as staff see them: how 申請一覧 names them, and the contact for 申請の詳細. */
+  async function applicantContact(app: ApplicationRecord): Promise<ApplicantContact> {
+    if (!app.userId) {
+      const email = app.guestEmail;
+      const label = email ? maskEmail(email) : '—';
+      return { kind: 'guest', label, userId: null, email, profile: {} };
+    }
+    const user = await deps.users.findById(app.userId);
+    if (!user)
+      return { kind: 'deleted', label: '（退会済み）', userId: app.userId, email: null, profile: {} };
+    return {
+      kind: 'user',
+      label: user.displayName || maskEmail(user.email),
+      userId: user.id,
+      email: user.email,
+      profile: user.profileValues,
+    };
   }
 
   function event(
@@ -391,6 +425,9 @@ export function procedureUseCases(deps: ProcedureDeps) {
       const def = compiled.get(procedureId)?.def;
       return def ? catalogueEntry(def, await store.settings()) : null;
     },
+
+    /** The clock's time (a screen's 今日, a download's file name). */
+    now: () => clock.now(),
 
     /** The compiled form of a procedure (the current version). */
     form(procedureId: string): ProcedureForm | null {
@@ -728,12 +765,23 @@ export function procedureUseCases(deps: ProcedureDeps) {
         { ...filter, referenceNumber: ref },
         { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE },
       );
+      // One look-up per applicant of the page (at most LIST_PAGE_SIZE, by primary key).
+      const applicants = new Map<string, Promise<ApplicantContact>>();
+      const labelOf = (a: ApplicationRecord) => {
+        const key = a.userId ?? `guest:${a.id}`;
+        let p = applicants.get(key);
+        if (!p) applicants.set(key, (p = applicantContact(a)));
+        return p.then(({ kind, label }): ApplicantLabel => ({ kind, label }));
+      };
       return {
-        rows: rows.map((a) => ({
-          application: a,
-          procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
-          stateLabel: STATE_LABELS[a.state],
-        })),
+        rows: await Promise.all(
+          rows.map(async (a) => ({
+            application: a,
+            procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
+            stateLabel: STATE_LABELS[a.state],
+            applicant: await labelOf(a),
+          })),
+        ),
         page,
         /** a next page exists (次へ) */
         hasNext: hasMore,
@@ -758,6 +806,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
         sections,
         attachments,
         events,
+        applicant: await applicantContact(app),
         changes: events
           .filter((e) => e.action === 'resubmit')
           .map((e) => ({ revision: e.revision, fields: e.changedFields, previous: e.previousAnswers })),
@@ -897,8 +946,13 @@ const fileMeta = (a: AttachmentMeta): FileMeta => ({
   size: a.size,
 });
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-function csvCell(s: string): string {
+/**
+ * A CSV cell: text that a spreadsheet would read as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe, shown as text; quoted when it holds a comma, a quote
+ * or a line break.
+ */
+export function csvCell(text: string): string {
+  const s = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,9 +5,11 @@
  */
 import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import { adminApplicationRoutes } from './applications.js';
 import { adminAuthRoutes } from './auth.js';
 import { adminDashboardRoutes } from './dashboard.js';
 import { adminNoticeRoutes } from '../notices/admin.js';
+import { adminProcedureRoutes } from './procedures-admin.js';
 import { notFoundPage, staffCookie, type AdminDeps, type AdminEnv } from './shared.js';
 import { adminStaffRoutes } from './staff.js';
 import { adminUserRoutes } from './users.js';
@@ -43,6 +45,8 @@ export function adminRoutes(deps: AdminDeps) {
   r.route('/', adminNoticeRoutes(deps));
   r.route('/', adminUserRoutes(deps));
   r.route('/', adminStaffRoutes(deps));
+  r.route('/', adminApplicationRoutes(deps));
+  r.route('/', adminProcedureRoutes(deps));
   r.notFound((c) => notFoundPage(c));
   return r;
 }

@@ -145,4 +145,26 @@ describe('the audit log in Japanese', () => {
       { text: '対象：すべて' },
     ]);
   });
+
+  it('names an application, its state and version, and links to its 申請の詳細', () => {
+    expect(
+      auditDetails({
+        action: 'application.return',
+        detail: { to: 'returned', revision: 1, procedure: 'city-tax-certificate', applicationId: 'a-1' },
+        targetStaffEmail: null,
+      }),
+    ).toEqual([
+      { text: '申請を表示', href: '/admin/applications/a-1' },
+      { text: '手続：city-tax-certificate' },
+      { text: '状態：差し戻し' },
+      { text: '第1版' },
+    ]);
+    expect(
+      text({
+        action: 'application.csv_exported',
+        detail: { procedure: 'x', rows: 3 },
+        targetStaffEmail: null,
+      }),
+    ).toBe('手続：x、3件');
+  });
 });

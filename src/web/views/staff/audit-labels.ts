@@ -4,6 +4,7 @@
  * short phrases instead of `key=value`.
  */
 import type { AuditRecord } from '../../../app/staff/ports.js';
+import { STATE_LABELS, type ApplicationState } from '../../../domain/procedures/states.js';
 import { AUDIENCE_LABEL, IMPORTANCE_LABEL } from '../notices/public-notices.js';
 import { KIND_LABEL, ROLE_LABEL } from './layout.js';
 
@@ -100,6 +101,9 @@ const HOW_REISSUED: Record<string, string> = { command: 'コマンドで発行',
 
 /** The order of the phrases, whatever the order of the keys in the stored detail. */
 const KEY_ORDER = [
+  'applicationId',
+  'referenceNumber',
+  'procedure',
   'by',
   'target',
   'email',
@@ -121,7 +125,14 @@ const KEY_ORDER = [
   'knownDevice',
   'locked',
   'onRequest',
+  'revision',
+  'rows',
 ];
+
+const stateLabel = (v: Value) =>
+  typeof v === 'string' && Object.hasOwn(STATE_LABELS, v)
+    ? STATE_LABELS[v as ApplicationState].ja
+    : String(v);
 
 /**
  * The details of an entry as phrases, decided key by key (`from`/`to` by action: addresses for an
@@ -169,7 +180,28 @@ export function auditDetails(r: Pick<AuditRecord, 'action' | 'detail' | 'targetS
         parts.push({ text: `変更前：${String(v)}` });
         break;
       case 'to':
-        parts.push({ text: `変更後：${String(v)}` });
+        // an application's new state; otherwise (an address, a role) as it is
+        parts.push({
+          text: r.action.startsWith('application.') ? `状態：${stateLabel(v)}` : `変更後：${String(v)}`,
+        });
+        break;
+      case 'applicationId':
+        parts.push({ text: '申請を表示', href: `/admin/applications/${encodeURIComponent(String(v))}` });
+        break;
+      case 'referenceNumber':
+        parts.push({ text: `受付番号：${String(v)}` });
+        break;
+      case 'procedure':
+        parts.push({ text: `手続：${String(v)}` });
+        break;
+      case 'revision':
+        parts.push({ text: `第${String(v)}版` });
+        break;
+      case 'rows':
+        parts.push({ text: `${String(v)}件` });
+        break;
+      case 'attachmentId':
+        parts.push({ text: '添付ファイル' });
         break;
       case 'kind':
         parts.push({ text: `種別：${label(KIND_LABEL, v)}` });

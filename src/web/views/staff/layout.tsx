@@ -7,7 +7,8 @@ import type { StaffMember } from '../../../app/staff/staff.js';
 import { CsrfField } from '../shared/components.js';
 import { SERVICE_NAME } from '../shared/layout.js';
 
-export type AdminSection = 'dashboard' | 'notices' | 'users' | 'staff' | 'audit' | null;
+export type AdminSection =
+  'dashboard' | 'applications' | 'procedures' | 'notices' | 'users' | 'staff' | 'audit' | null;
 
 export const ROLE_LABEL = { admin: '管理者', operator: '担当者' } as const;
 export const KIND_LABEL = { individual: '個人', business: '事業者' } as const;
@@ -67,6 +68,8 @@ export function AdminLayout(props: {
             <nav class="admin-nav" aria-label="管理メニュー">
               <ul class="admin-nav__list">
                 {link('dashboard', '/admin', 'ダッシュボード')}
+                {link('applications', '/admin/applications', '申請一覧')}
+                {link('procedures', '/admin/procedures', '手続管理')}
                 {link('notices', '/admin/notices', 'お知らせ')}
                 {link('users', '/admin/users', '利用者')}
                 {s.role === 'admin' ? link('staff', '/admin/staff', '職員') : null}
