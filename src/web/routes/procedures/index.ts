@@ -7,9 +7,16 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, WebDeps } from '../../shared/context.js';
+import { guestOf } from './applicant.js';
+import { guestRoutes } from './guest.js';
 
 export function procedureRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
-  void deps;
+  // the guest cookie, read once for applicantOf (its name depends on the configuration)
+  r.use('*', async (c, next) => {
+    c.set('guest', guestOf(c, deps.config.secureCookies));
+    await next();
+  });
+  r.route('/', guestRoutes(deps));
   return r;
 }
