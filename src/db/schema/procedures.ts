@@ -217,5 +217,9 @@ export const guestFlows = pgTable(
     uniqueIndex('guest_flows_token_hash_unique').on(t.tokenHash),
     // the sweep takes expired flows in batches from here
     index('guest_flows_expires_idx').on(t.expiresAt),
+    // a draft deleted (its expiry, 削除する) takes its flow with it
+    index('guest_flows_application_idx')
+      .on(t.applicationId)
+      .where(sql`${t.applicationId} is not null`),
   ],
 );
