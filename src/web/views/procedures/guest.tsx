@@ -27,7 +27,9 @@ export function GuestStartView(p: {
     <>
       <ErrorSummary errors={p.errors} />
       {p.info ? <Notice kind="warning">{p.info}</Notice> : null}
-      <p class="lead">{p.procedureName}</p>
+      <p>
+        <strong>{p.procedureName}</strong>
+      </p>
       {p.open ? (
         <>
           <p>
@@ -83,18 +85,18 @@ const WHEN: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }),
 };
 
-/** The answers, page by page (the summary rows of 申請内容の確認). */
+/** The answers, page by page (the summary rows of 申請内容の確認), as the other summaries show them. */
 function Sections({ sections }: { sections: SummarySection[] }) {
   return (
     <>
       {sections.map((s) => (
-        <section>
-          <h3 class="subtitle">{s.title}</h3>
-          <dl class="summary">
+        <table class="summary">
+          <caption>{s.title}</caption>
+          <tbody>
             {s.rows.map((r) => (
-              <>
-                <dt>{r.label}</dt>
-                <dd>
+              <tr>
+                <th scope="row">{r.label}</th>
+                <td>
                   {r.text === ''
                     ? '—'
                     : r.text.split('\n').map((line, i) => (
@@ -103,11 +105,11 @@ function Sections({ sections }: { sections: SummarySection[] }) {
                           {line}
                         </>
                       ))}
-                </dd>
-              </>
+                </td>
+              </tr>
             ))}
-          </dl>
-        </section>
+          </tbody>
+        </table>
       ))}
     </>
   );
