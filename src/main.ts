@@ -48,6 +48,9 @@ import { japaneseStaffUserMailTemplates } from './mail/templates/ja/staff.js';
 import { procedureUseCases } from './app/procedures/procedures.js';
 import type { ProcedureDefinition } from './domain/procedures/definition.js';
 import { procedureStore } from './db/procedures/applications.js';
+import { guestFlowStore } from './db/procedures/guest-flows.js';
+import { englishGuestMailTemplates } from './mail/templates/en/guest.js';
+import { japaneseGuestMailTemplates } from './mail/templates/ja/guest.js';
 import { englishProcedureMailTemplates } from './mail/templates/en/procedures.js';
 import { japaneseProcedureMailTemplates } from './mail/templates/ja/procedures.js';
 import { loadProcedures } from '../procedures/index.js';
@@ -327,6 +330,18 @@ export function wire(deps: WiringDeps) {
     baseUrl: settings.baseUrl,
     mailQueued,
     randomBytes: deps.procedureRandomBytes,
+    // ログインせずに申請する: the address confirmed by the registration's code and limits
+    guest: {
+      flows: guestFlowStore(db),
+      codes,
+      rateLimiter: limiter,
+      templates: { ja: japaneseGuestMailTemplates, en: englishGuestMailTemplates },
+      secret: settings.sessionSecret,
+      ttlSeconds: settings.registrationTtlSeconds,
+      codeMailsPerIpPer10Min: settings.codeMailsPerIpPer10Min,
+      startsPerIpPer10Min: settings.registrationStartsPerIpPer10Min,
+      mailDomain: settings.mailDomain,
+    },
   });
 
   // The back office: staff, notices and their mail, users, dashboard (issue 6).

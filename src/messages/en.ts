@@ -344,4 +344,37 @@ export const EN: Record<string, string> = {
   '登録されていた利用者情報は削除しました。登録のメールアドレスに、退会手続完了のお知らせをお送りしました。':
     'Your registered details have been deleted. We have sent a confirmation to your registered email address.',
   オンライン手続かわさきのトップページへ: 'Go to the Online Procedures Kawasaki home page',
+
+  // procedures: ログインせずに申請する and the guest's 申請の詳細 (routes/procedures/guest.tsx)
+  ログインせずに申請する: 'Apply without signing in',
+  'この手続は、利用者登録をせずに申請できます。メールアドレスを入力し、「認証コードを送信する」を押してください。入力したメールアドレスに6桁の認証コードをお送りします。認証コードを入力すると、申請の入力に進みます。':
+    'You can apply for this procedure without registering. Enter your email address and select “Send the code”. We will send a 6-digit verification code to that address. Once you enter the code, you can fill in the application.',
+  '申請を受け付けると、受付番号と、この申請の状況を確認できるリンクを記載したメールをお送りします。ログインせずに申請した場合、マイページの申請履歴には表示されません。':
+    'When we receive your application, we will email you its reference number and a link to follow it. An application made without signing in is not shown in the application history of My page.',
+  'この手続は、現在受け付けていません。': 'This procedure is not taking applications at the moment.',
+  '利用者登録をしている方は、ログインして申請してください': 'If you are registered, please sign in to apply',
+  手続の説明に戻る: 'Back to the procedure',
+  'メールに記載された6桁の認証コードを入力し、「認証コードを確認する」を押してください。認証コードを確認すると、申請の入力に進みます。':
+    'Enter the 6-digit code from the email and select “Check the code”. Once the code is checked, you can fill in the application.',
+  '認証コードの送信から{limit}が経過したため、手続きを終了しました。お手数ですが、もう一度メールアドレスを入力してください。':
+    'More than {limit} have passed since the code was sent, so the process has ended. Please enter your email address again.',
+  '認証コードを5回間違えたため、手続きを終了しました。お手数ですが、もう一度メールアドレスを入力してください。':
+    'The code was entered wrongly 5 times, so the process has ended. Please enter your email address again.',
+  '手続きが見つかりません。お手数ですが、もう一度メールアドレスを入力してください。':
+    'We could not find your application process. Please enter your email address again.',
+  申請の詳細: 'Application details',
+  手続名: 'Procedure',
+  受付番号: 'Reference number',
+  申請日時: 'Sent on',
+  取下げる: 'Withdraw',
+  申請内容: 'Your answers',
+  状況の履歴: 'History',
+  '市からのメッセージ：': 'Message from the city: ',
+  'この申請は、ログインせずに申請されたものです。受付のメールに記載されたリンクから、いつでもこの画面を開くことができます。':
+    'This application was made without signing in. You can open this page at any time from the link in the email confirming we received it.',
+  申請の取下げ: 'Withdraw the application',
+  '「{name}」の申請（受付番号 {ref}）を取り下げます。取り下げた申請は元に戻せません。よろしいですか。':
+    'You are about to withdraw your application for “{name}” (reference number {ref}). A withdrawn application cannot be restored. Do you want to continue?',
+  取り下げずに申請の詳細へ戻る: 'Back to the application details without withdrawing',
+  '申請を取り下げました。': 'Your application has been withdrawn.',
 };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import type { Applicant, StaffActor } from '../../src/app/procedures/procedures.js';
+import type { Applicant, StaffActor, UserApplicant } from '../../src/app/procedures/procedures.js';
 import { applicationEvents, applications, mailOutbox } from '../../src/db/schema/index.js';
 import { MB } from '../../src/domain/procedures/fields/file.js';
 import type { Answer, FileMeta, FormInput } from '../../src/domain/procedures/fields/types.js';
@@ -49,7 +49,7 @@ export function proceduresHarness(
   /** A resident (inserted as registration leaves one); their Applicant. */
   async function resident(
     email = `taro.${randomUUID().slice(0, 8)}@example.jp`,
-  ): Promise<Applicant & { email: string }> {
+  ): Promise<UserApplicant & { email: string }> {
     const userId = await insertUser(database, { email }, w.clock.now());
     return { userId, email };
   }

@@ -1,6 +1,6 @@
 /**
  * The 6-digit code mailed to confirm an address, as registration, the e-mail change and the
- * password reset use it (and guest applications will): a code from the secure generator, stored
+ * password reset and guest applications use it: a code from the secure generator, stored
  * only as an HMAC bound to its owner; 5 tries in all, each counted before comparing; a resend at
  * most once a minute and 5 times, earlier codes staying valid; paste and full-width digits accepted.
  * The flow around it keeps its own time limit and states; the code is used in the transaction of
@@ -34,7 +34,9 @@ export type WrongCode =
  * before then still verify.
  */
 function hmacContext(owner: CodeOwner): string {
-  return owner.purpose === 'registration' ? owner.flowId : `account:${owner.flowId}`;
+  if (owner.purpose === 'registration') return owner.flowId;
+  if (owner.purpose === 'guest_application') return `guest:${owner.flowId}`;
+  return `account:${owner.flowId}`;
 }
 
 export function emailCodeUseCases(deps: { codes: EmailCodeStore; secret: string }) {

@@ -7,7 +7,7 @@
 import type { OutgoingMail } from '../shared/ports.js';
 
 /** What a flow that mails a code is for; each names the table of its flows. */
-export type CodePurpose = 'registration' | 'email_change' | 'password_reset';
+export type CodePurpose = 'registration' | 'email_change' | 'password_reset' | 'guest_application';
 
 export type CodeOwner = { purpose: CodePurpose; flowId: string };
 

@@ -4,6 +4,8 @@
  * `db/procedures` and `mail/templates/{ja,en}/procedures.ts` implement these.
  */
 import type { ApplicationState } from '../../domain/procedures/states.js';
+import type { Lang } from '../../messages/i18n.js';
+import type { ResendInput, ResendOutcome } from '../email-codes/ports.js';
 import type { OutgoingMail } from '../shared/ports.js';
 
 export type StoredAnswers = Record<string, unknown>;
@@ -16,6 +18,10 @@ export type ApplicationRecord = {
   version: string | null;
   userId: string | null;
   guestEmail: string | null;
+  /** a guest's: SHA-256 of their secret (the cookie, the receipt mail's link) */
+  guestSecretHash: string | null;
+  /** a guest's language (their mail is written in it) */
+  guestLang: Lang | null;
   state: ApplicationState;
   revision: number;
   answers: StoredAnswers;
@@ -206,4 +212,66 @@ export interface ProcedureMailTemplates {
     markedLabels: string[];
     detailUrl: string;
   }): { subject: string; body: string };
+}
+
+/** ログインせずに申請する: a guest's address being confirmed by code (guest.ts). */
+export type GuestFlowRecord = {
+  id: string;
+  procedureId: string;
+  lang: Lang;
+  email: string;
+  emailKey: string;
+  /** the guest's draft, once the code was right */
+  applicationId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+};
+
+/** The guest's draft, made in the transaction that uses the code. */
+export type GuestDraftInput = {
+  procedureId: string;
+  guestEmail: string;
+  guestLang: Lang;
+  guestSecretHash: string;
+  answers: StoredAnswers;
+  now: Date;
+  expiresAt: Date;
+};
+
+export type GuestVerifyOutcome =
+  | { outcome: 'created'; applicationId: string }
+  /** another request used the code first: the draft it made (null: the flow went meanwhile) */
+  | { outcome: 'already_verified'; applicationId: string | null };
+
+export interface GuestFlowStore {
+  /** A new flow, its first code and the code mail, in one transaction. */
+  start(input: {
+    /** made by the use case: the code's HMAC is bound to it */
+    id: string;
+    tokenHash: string;
+    procedureId: string;
+    lang: Lang;
+    email: string;
+    emailKey: string;
+    codeHmac: string;
+    mail: OutgoingMail;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<GuestFlowRecord | null>;
+  /** Adds a code and queues its mail unless the resend limits say no, atomically. */
+  resendCode(id: string, input: ResendInput): Promise<ResendOutcome>;
+  /** Uses the flow's codes and makes the guest's draft, once (UPDATE … WHERE used_at IS NULL). */
+  verify(id: string, draft: GuestDraftInput): Promise<GuestVerifyOutcome>;
+  delete(id: string): Promise<void>;
+  /** The sweep: flows past their time, with their codes. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface GuestMailTemplates {
+  /** 認証コードのお知らせ for ログインせずに申請する */
+  guestCode(v: { procedureName: string; code: string; ttlSeconds: number; mailDomain: string }): {
+    subject: string;
+    body: string;
+  };
 }

@@ -19,6 +19,9 @@
  *   list(filter, page), staffDetail(id), exportCsv(procedureId)
  *   start / complete / reject / returnForCorrection / addNote
  *   procedures() and setAccepting(staff, id, accepting)   手続管理
+ * Guests (ログインせずに申請する, guest.ts)
+ *   guest.start / guest.resendCode / guest.verifyCode   the address confirmed by code → the guest's draft
+ *   followable(applicationId, secret)         the receipt mail's link: whether the secret opens the application
  * Others
  *   hasOpenApplication(userId) (退会), sweepExpired() (the app's sweep)
  *
@@ -61,7 +64,9 @@ import type { SummarySection } from '../../domain/procedures/summary.js';
 import type { Lang } from '../../messages/i18n.js';
 import { japanToday } from '../shared/japan-date.js';
 import type { AuditLog, Clock, MailQueued, OutgoingMail, UserStore } from '../shared/ports.js';
+import { equalHex, hashToken } from '../shared/tokens.js';
 import { MEDIA_TYPE_OF, sniffFileKind } from './file-sniff.js';
+import { guestApplicationUseCases, type GuestDeps } from './guest.js';
 import type {
   ApplicationEventRecord,
   ApplicationFilter,
@@ -87,15 +92,33 @@ export type ProcedureDeps = {
   mailQueued?: MailQueued;
   /** the secure generator (default node:crypto); a test gives one that repeats */
   randomBytes?: (n: number) => Uint8Array;
+  /** ログインせずに申請する: the guests' flows, codes and limits (guest.ts) */
+  guest: GuestDeps;
 };
 
 /** A signed-in resident acting on their own applications. */
-export type Applicant = { userId: string };
+export type UserApplicant = { userId: string };
+/**
+ * A guest (ログインせずに申請する): one application, opened by the secret their browser holds (the
+ * guest cookie, set at the code or by the receipt mail's link).
+ */
+export type GuestApplicant = { applicationId: string; secret: string };
+/** Who applies: a signed-in resident or a guest. */
+export type Applicant = UserApplicant | GuestApplicant;
+
+export const isGuest = (a: Applicant): a is GuestApplicant => !('userId' in a);
+/** The user id of the audit log (none for a guest). */
+const userIdOf = (a: Applicant): string | null => (isGuest(a) ? null : a.userId);
 /** A staff member in the back office. */
 export type StaffActor = { staffId: string };
 
 /** Where the applicant follows an application (the web layer serves this path). */
 export const applicationPath = (id: string) => `/mypage/applications/${id}`;
+/** Where a guest follows their application, once their browser holds the guest cookie. */
+export const guestApplicationPath = (id: string) => `/guest/applications/${id}`;
+/** The receipt mail's link for a guest: it carries the secret and sets the guest cookie. */
+export const guestFollowPath = (id: string, secret: string) =>
+  `${guestApplicationPath(id)}?t=${encodeURIComponent(secret)}`;
 
 /**
  * Who sent an application, for staff: a resident's name (or their address masked when they left it
@@ -172,6 +195,22 @@ export function procedureUseCases(deps: ProcedureDeps) {
     deps.procedures.map((def) => [def.id, { def, form: compileForm(def), version: procedureVersion(def) }]),
   );
   const ctx = () => ({ today: japanToday(clock.now()) });
+  const guest = guestApplicationUseCases({
+    ...deps.guest,
+    audit: deps.audit,
+    clock,
+    mailQueued,
+    async lookup(procedureId) {
+      const c = compiled.get(procedureId);
+      if (!c) return null;
+      return {
+        guestAllowed: c.def.guestAllowed,
+        open: catalogueEntry(c.def, await store.settings()).open,
+        name: c.def.name,
+        firstPage: c.form.firstPage(),
+      };
+    },
+  });
   const draftExpiry = (now: Date) => new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS);
 
   /** The form an application is shown with: its version's copy once submitted, else the current one. */
@@ -183,9 +222,36 @@ export function procedureUseCases(deps: ProcedureDeps) {
     return copy ? compileForm(copy as ProcedureDefinition) : null;
   }
 
+  /**
+   * The application if it is the applicant's: a user's own, or for a guest the one application
+   * whose stored hash their secret matches (compared in constant time). Null otherwise.
+   */
   async function ownApplication(applicant: Applicant, id: string): Promise<ApplicationRecord | null> {
+    if (isGuest(applicant) && applicant.applicationId !== id) return null;
     const app = await store.find(id);
-    return app && app.userId === applicant.userId ? app : null;
+    if (!app) return null;
+    if (!isGuest(applicant)) return app.userId !== null && app.userId === applicant.userId ? app : null;
+    return app.userId === null &&
+      app.guestSecretHash !== null &&
+      applicant.secret.length > 0 &&
+      applicant.secret.length <= 200 &&
+      equalHex(hashToken(applicant.secret), app.guestSecretHash)
+      ? app
+      : null;
+  }
+
+  /**
+   * The link of an applicant's mail: 申請の詳細 for a user; for a guest the follow link with their
+   * secret when the guest acts (申請する, 再申請, 取下げる), else the guest page (their cookie opens it).
+   */
+  function detailUrl(app: ApplicationRecord, applicant?: Applicant): string {
+    if (app.userId !== null || app.guestEmail === null) return deps.baseUrl + applicationPath(app.id);
+    return (
+      deps.baseUrl +
+      (applicant && isGuest(applicant)
+        ? guestFollowPath(app.id, applicant.secret)
+        : guestApplicationPath(app.id))
+    );
   }
 
   /** The file answers made of what was really stored for this application and field. */
@@ -213,7 +279,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       const user = await deps.users.findById(app.userId);
       return user ? { to: user.email, lang: user.lang, userId: user.id } : null;
     }
-    return app.guestEmail ? { to: app.guestEmail, lang: 'ja' } : null;
+    return app.guestEmail ? { to: app.guestEmail, lang: app.guestLang ?? 'ja' } : null;
   }
 
   /** The applicant as staff see them: how 申請一覧 names them, and the contact for 申請の詳細. */
@@ -259,6 +325,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     answers: Answers,
     now: Date,
     resubmitted: boolean,
+    applicant?: Applicant,
   ): Promise<OutgoingMail | null> {
     const to = await recipientOf(app);
     if (!to) return null;
@@ -271,7 +338,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       referenceNumber: ref,
       submittedAt: now,
       sections,
-      detailUrl: deps.baseUrl + applicationPath(app.id),
+      detailUrl: detailUrl(app, applicant),
       resubmitted,
     });
     return { template: 'application_received', to: to.to, userId: to.userId, ...m };
@@ -283,6 +350,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     state: ApplicationState,
     message: string | null,
     marked: string[],
+    applicant?: Applicant,
   ): Promise<OutgoingMail | null> {
     const to = await recipientOf(app);
     if (!to) return null;
@@ -292,7 +360,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       state,
       message,
       markedLabels: marked.map((f) => form.field(f)?.field.label[to.lang] ?? f),
-      detailUrl: deps.baseUrl + applicationPath(app.id),
+      detailUrl: detailUrl(app, applicant),
     });
     return { template: `application_${state}`, to: to.to, userId: to.userId, ...m };
   }
@@ -303,7 +371,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
    */
   async function act(
     app: ApplicationRecord,
-    who: { actor: 'applicant'; userId: string } | { actor: 'staff'; staffId: string },
+    who: { actor: 'applicant'; applicant: Applicant } | { actor: 'staff'; staffId: string },
     action: ApplicationAction,
     input: { message?: string; markedFields?: string[]; answers?: StoredAnswers; changed?: string[] } = {},
   ): Promise<{ ok: true; state: ApplicationState } | Problem<TransitionRefusal | 'not_found' | 'conflict'>> {
@@ -353,8 +421,23 @@ export function procedureUseCases(deps: ProcedureDeps) {
       mail: !r.visibleToApplicant
         ? null
         : action === 'resubmit'
-          ? await receiptMail(app, form, app.referenceNumber ?? '', input.answers as Answers, now, true)
-          : await stateMail(app, form, to, message ?? null, r.markedFields),
+          ? await receiptMail(
+              app,
+              form,
+              app.referenceNumber ?? '',
+              input.answers as Answers,
+              now,
+              true,
+              who.actor === 'applicant' ? who.applicant : undefined,
+            )
+          : await stateMail(
+              app,
+              form,
+              to,
+              message ?? null,
+              r.markedFields,
+              who.actor === 'applicant' ? who.applicant : undefined,
+            ),
       now,
     });
     if (!wrote) return { ok: false, problem: 'conflict' };
@@ -362,7 +445,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     await deps.audit.record(
       {
         action: AUDIT_ACTION[action],
-        userId: who.actor === 'applicant' ? who.userId : app.userId,
+        userId: who.actor === 'applicant' ? userIdOf(who.applicant) : app.userId,
         staffId: who.actor === 'staff' ? who.staffId : null,
         detail: { applicationId: app.id, procedure: app.procedureId, to, revision: r.revision },
       },
@@ -452,7 +535,8 @@ export function procedureUseCases(deps: ProcedureDeps) {
       | { ok: false; problem: 'one_per_person'; existingId: string | null }
     > {
       const c = compiled.get(procedureId);
-      if (!c) return { ok: false, problem: 'unknown_procedure' };
+      // a guest's one draft is made by the guest flow (guest.verifyCode), not here
+      if (!c || isGuest(applicant)) return { ok: false, problem: 'unknown_procedure' };
       if (!catalogueEntry(c.def, await store.settings()).open) return { ok: false, problem: 'not_accepting' };
       const now = clock.now();
       const created = await store.createDraft({
@@ -565,7 +649,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       const now = clock.now();
       for (let i = 0; i < SUBMIT_TRIES; i++) {
         const ref = referenceNumber(random(REFERENCE_RANDOM_BYTES));
-        const mail = await receiptMail(app, c.form, ref, kept, now, false);
+        const mail = await receiptMail(app, c.form, ref, kept, now, false, applicant);
         if (!mail) return { ok: false, problem: 'not_found' };
         const r = await store.submit({
           id,
@@ -592,7 +676,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
         await deps.audit.record(
           {
             action: 'application.submit',
-            userId: applicant.userId,
+            userId: userIdOf(applicant),
             detail: { applicationId: id, procedure: app.procedureId, referenceNumber: ref },
           },
           now,
@@ -606,7 +690,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     async withdraw(applicant: Applicant, id: string) {
       const app = await ownApplication(applicant, id);
       if (!app || app.state === 'draft') return { ok: false as const, problem: 'not_found' as const };
-      return act(app, { actor: 'applicant', userId: applicant.userId }, 'withdraw');
+      return act(app, { actor: 'applicant', applicant }, 'withdraw');
     },
 
     /**
@@ -640,7 +724,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
       const v = form.validateApplication(merged, ctx());
       if (!v.ok) return { ok: false, problem: 'invalid', errors: v.errors };
       const changed = changedFields(app.answers, v.answers);
-      const r = await act(app, { actor: 'applicant', userId: applicant.userId }, 'resubmit', {
+      const r = await act(app, { actor: 'applicant', applicant }, 'resubmit', {
         answers: v.answers,
         changed,
       });
@@ -702,7 +786,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     async download(viewer: Applicant | StaffActor, attachmentId: string) {
       const file = await store.attachment(attachmentId);
       if (!file) return null;
-      if ('userId' in viewer) {
+      if (!('staffId' in viewer)) {
         const app = await ownApplication(viewer, file.applicationId);
         if (!app) return null;
       } else {
@@ -718,7 +802,8 @@ export function procedureUseCases(deps: ProcedureDeps) {
 
     /** マイページ → 申請履歴: applications (sent) and drafts (with their expiry), newest first. */
     async history(applicant: Applicant) {
-      const all = await store.ofUser(applicant.userId);
+      // guests have no 申請履歴: their one application is followed by its link
+      const all = isGuest(applicant) ? [] : await store.ofUser(applicant.userId);
       const named = (a: ApplicationRecord) => ({
         application: a,
         procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
@@ -932,7 +1017,25 @@ export function procedureUseCases(deps: ProcedureDeps) {
     /** The sweep: drafts 30 days after their last save, closed applications past their 保存年限. */
     async sweepExpired(): Promise<number> {
       const now = clock.now();
-      return (await store.deleteExpiredDrafts(now)) + (await store.deleteExpiredRecords(now));
+      return (
+        (await store.deleteExpiredDrafts(now)) +
+        (await store.deleteExpiredRecords(now)) +
+        (await guest.sweepExpired())
+      );
+    },
+
+    // ---- guests -----------------------------------------------------------------------------
+
+    /** ログインせずに申請する: the address confirmed by code, then the guest's draft (guest.ts). */
+    guest,
+
+    /**
+     * The receipt mail's link: the guest whose secret opens this application (the web layer then
+     * sets the guest cookie), or null (unknown, not a guest's, wrong secret: the same 404).
+     */
+    async followable(applicationId: string, secret: string): Promise<GuestApplicant | null> {
+      const applicant = { applicationId, secret };
+      return (await ownApplication(applicant, applicationId)) ? applicant : null;
     },
   };
 }

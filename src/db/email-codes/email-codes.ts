@@ -14,19 +14,19 @@ import type {
 import type { Db } from '../shared/client.js';
 import { emailCodes } from '../schema/index.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The row of an owner, by the column of its flow's table (a unique index each). */
 function ownedBy(owner: CodeOwner): SQL {
-  return owner.purpose === 'registration'
-    ? eq(emailCodes.registrationId, owner.flowId)
-    : eq(emailCodes.accountFlowId, owner.flowId);
+  if (owner.purpose === 'registration') return eq(emailCodes.registrationId, owner.flowId);
+  if (owner.purpose === 'guest_application') return eq(emailCodes.guestFlowId, owner.flowId);
+  return eq(emailCodes.accountFlowId, owner.flowId);
 }
 
 function ownerColumns(owner: CodeOwner) {
-  return owner.purpose === 'registration'
-    ? { purpose: owner.purpose, registrationId: owner.flowId }
-    : { purpose: owner.purpose, accountFlowId: owner.flowId };
+  if (owner.purpose === 'registration') return { purpose: owner.purpose, registrationId: owner.flowId };
+  if (owner.purpose === 'guest_application') return { purpose: owner.purpose, guestFlowId: owner.flowId };
+  return { purpose: owner.purpose, accountFlowId: owner.flowId };
 }
 
 export function emailCodeStore(db: Db): EmailCodeStore {

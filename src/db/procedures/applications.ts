@@ -382,6 +382,8 @@ function toRecord(row: typeof applications.$inferSelect): ApplicationRecord {
     version: row.version,
     userId: row.userId,
     guestEmail: row.guestEmail,
+    guestSecretHash: row.guestSecretHash,
+    guestLang: row.guestLang,
     state: row.state,
     revision: row.revision,
     answers: row.answers,

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { ts } from './columns.js';
 import { accountFlows } from './account.js';
 import { registrations } from './registration.js';
+import { guestFlows } from './procedures.js';
 
 /**
  * The codes of one flow and the counts their rules need, in one row: every code sent (earlier codes
@@ -15,9 +16,12 @@ export const emailCodes = pgTable(
   'email_codes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    purpose: text('purpose', { enum: ['registration', 'email_change', 'password_reset'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['registration', 'email_change', 'password_reset', 'guest_application'],
+    }).notNull(),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
     accountFlowId: uuid('account_flow_id').references(() => accountFlows.id, { onDelete: 'cascade' }),
+    guestFlowId: uuid('guest_flow_id').references(() => guestFlows.id, { onDelete: 'cascade' }),
     codeHmacs: text('code_hmacs')
       .array()
       .notNull()
@@ -29,7 +33,10 @@ export const emailCodes = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
-    check('email_codes_one_owner', sql`num_nonnulls(${t.registrationId}, ${t.accountFlowId}) = 1`),
+    check(
+      'email_codes_one_owner',
+      sql`num_nonnulls(${t.registrationId}, ${t.accountFlowId}, ${t.guestFlowId}) = 1`,
+    ),
     // a flow's codes are read and counted at every step: one row per flow, found by its owner
     uniqueIndex('email_codes_registration_unique')
       .on(t.registrationId)
@@ -37,5 +44,8 @@ export const emailCodes = pgTable(
     uniqueIndex('email_codes_account_flow_unique')
       .on(t.accountFlowId)
       .where(sql`${t.accountFlowId} is not null`),
+    uniqueIndex('email_codes_guest_flow_unique')
+      .on(t.guestFlowId)
+      .where(sql`${t.guestFlowId} is not null`),
   ],
 );

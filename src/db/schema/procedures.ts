@@ -80,6 +80,10 @@ export const applications = pgTable(
     version: text('version').references(() => procedureVersions.version),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     guestEmail: text('guest_email'),
+    /** a guest's: SHA-256 of the secret their browser holds and their receipt mail's link carries */
+    guestSecretHash: text('guest_secret_hash'),
+    /** a guest's language: their mail is written in it */
+    guestLang: text('guest_lang', { enum: ['ja', 'en'] }),
     /** the procedure takes one open application per person: the unique index below holds it */
     onePerPerson: boolean('one_per_person').notNull().default(false),
     state: text('state', { enum: APPLICATION_STATE_VALUES }).notNull().default('draft'),
@@ -101,6 +105,10 @@ export const applications = pgTable(
   },
   (t) => [
     check('applications_one_applicant', sql`${t.userId} is null or ${t.guestEmail} is null`),
+    check(
+      'applications_guest_secret',
+      sql`(${t.guestEmail} is null) = (${t.guestSecretHash} is null) and (${t.guestEmail} is null) = (${t.guestLang} is null)`,
+    ),
     check('applications_draft_expiry', sql`(${t.state} = 'draft') = (${t.draftExpiresAt} is not null)`),
     uniqueIndex('applications_reference_unique')
       .on(t.referenceNumber)
@@ -183,4 +191,35 @@ export const applicationAttachments = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('application_attachments_application_idx').on(t.applicationId, t.fieldId)],
+);
+
+/**
+ * ログインせずに申請する: a guest's address being confirmed by code (decision 014). The browser
+ * holds a random token in a cookie; only its SHA-256 is stored. The right code makes the guest's
+ * draft (`application_id`); the flow stays until its expiry so that a repeated request finds it, then
+ * the sweep deletes it with its codes (email_codes, ON DELETE CASCADE).
+ */
+export const guestFlows = pgTable(
+  'guest_flows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    procedureId: text('procedure_id').notNull(),
+    lang: text('lang', { enum: ['ja', 'en'] }).notNull(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    /** the guest's draft, once the code was right */
+    applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('guest_flows_token_hash_unique').on(t.tokenHash),
+    // the sweep takes expired flows in batches from here
+    index('guest_flows_expires_idx').on(t.expiresAt),
+    // a draft deleted (its expiry, 削除する) takes its flow with it
+    index('guest_flows_application_idx')
+      .on(t.applicationId)
+      .where(sql`${t.applicationId} is not null`),
+  ],
 );

@@ -22,7 +22,12 @@ export function outboxRow(mail: OutgoingMail, now: Date, registrationId: string 
  * has taken one, its body is replaced by ERASED_CODE_MAIL_BODY: the row keeps what the audit needs
  * (template, address, subject, times), not the code (docs/decisions/code-mails-erased.md).
  */
-export const CODE_MAIL_TEMPLATES = ['registration_code', 'email_change_code', 'password_reset_code'];
+export const CODE_MAIL_TEMPLATES = [
+  'registration_code',
+  'email_change_code',
+  'password_reset_code',
+  'guest_application_code',
+];
 export const ERASED_CODE_MAIL_BODY = '（認証コードを含む本文は、送信後に消去しました）';
 
 export type OutboxMail = { id: number; to: string; subject: string; body: string; attempts: number };

@@ -8,7 +8,7 @@ import type { CurrentSession, SessionUseCases } from '../../app/account/sessions
 import type { SignInUseCases } from '../../app/account/sign-in.js';
 import type { AccountUseCases } from '../../app/account/account.js';
 import type { BackOffice } from '../../app/staff/back-office.js';
-import type { ProcedureUseCases } from '../../app/procedures/procedures.js';
+import type { GuestApplicant, ProcedureUseCases } from '../../app/procedures/procedures.js';
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -54,6 +54,8 @@ export type AppEnv = {
     sessionId: string | undefined;
     /** the page language: the `lang` cookie, Japanese by default */
     lang: Lang;
+    /** the guest cookie's guest, read by the procedures' routes (routes/procedures/applicant.ts) */
+    guest?: GuestApplicant | null;
   };
 };
 
@@ -69,5 +71,9 @@ export function cookieNames(secure: boolean) {
     lang: `${p}lang`,
     /** the device cookie of sign-in (app/account/sign-in.ts): the owner's browser is not held */
     device: `${p}device`,
+    /** ログインせずに申請する: the guest flow's token, until the code is right */
+    guestFlow: `${p}gflow`,
+    /** a guest's one application: `<application id>.<secret>` (routes/procedures/applicant.ts) */
+    guest: `${p}guest`,
   };
 }

@@ -14,6 +14,8 @@ import { fileRoutes } from './files.js';
 import { formRoutes } from './form.js';
 import { isId } from './form-shared.js';
 import { reviewRoutes } from './review.js';
+import { guestOf } from './applicant.js';
+import { guestRoutes } from './guest.js';
 
 export { MAX_UPLOAD_BODY_BYTES, mayCarryFile } from './form-shared.js';
 
@@ -25,6 +27,13 @@ export function procedureRoutes(deps: WebDeps) {
       if (!isId(c.req.param('id'))) return c.notFound();
       await next();
     });
+  // The guest cookie, read once for applicantOf, only where a guest's application is served.
+  for (const path of ['/applications/*', '/guest/*', '/mypage/applications/*'])
+    r.use(path, async (c, next) => {
+      c.set('guest', guestOf(c, deps.config.secureCookies));
+      await next();
+    });
+  r.route('/', guestRoutes(deps));
   r.route('/', formRoutes(deps));
   r.route('/', reviewRoutes(deps));
   r.route('/', fileRoutes(deps));
