@@ -58,6 +58,9 @@ export const AUDIT_ACTION_LABELS = {
   'dashboard.csv_exported': '登録数のCSV出力',
   // online procedures
   'application.draft_started': '申請の作成（一時保存）',
+  'application.guest_code_sent': 'ログインせずに申請：認証コードの送信',
+  'application.guest_code_failed': 'ログインせずに申請：認証コードの誤り',
+  'application.guest_draft_started': 'ログインせずに申請：申請の作成（一時保存）',
   'application.submit': '申請',
   'application.start': '処理の開始',
   'application.complete': '処理の完了',
