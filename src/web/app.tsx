@@ -23,6 +23,7 @@ import { postalRoutes } from './routes/postal-codes/postal.js';
 import { MAX_UPLOAD_BODY_BYTES, mayCarryFile, procedureRoutes } from './routes/procedures/index.js';
 import { registrationRoutes } from './routes/registration/registration.js';
 import { cleanQueries, clientMeta, csrf, securityHeaders } from './shared/security.js';
+import { isUuid } from '../domain/ids.js';
 
 const root = (path: string) => new URL(`../../${path}`, import.meta.url);
 /** Each asset is the concatenation of its files: the design tokens come first, our CSS after. */
@@ -257,11 +258,10 @@ export function createApp(deps: WebDeps) {
  * (postal codes) are replaced, so that reading the logs gives nobody a way in.
  */
 export function logPath(path: string): string {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   return path
     .split('/')
     .map((segment) =>
-      uuid.test(segment)
+      isUuid(segment)
         ? segment
         : /^[A-Za-z0-9_-]{16,}$/.test(segment)
           ? ':token'

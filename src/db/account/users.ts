@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AccountUserStore, NewSession } from '../../app/account/ports.js';
 import type { UserRecord } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
+import { isUuid } from '../../domain/ids.js';
 import { outboxRow } from '../shared/outbox.js';
 import { mailOutbox, registrations, sessions, users } from '../schema/index.js';
 
@@ -59,8 +60,6 @@ export function toUserRecord(u: UserRow): UserRecord {
     lastSignInAt: u.lastSignInAt,
   };
 }
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** Ends every session of the user and starts the given one (a credential change). */
 export async function replaceSessions(tx: Tx, userId: string, session: NewSession, now: Date): Promise<void> {

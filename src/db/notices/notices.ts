@@ -9,10 +9,9 @@ import type { NoticeRecord, NoticeStore } from '../../app/notices/ports.js';
 import type { Db } from '../shared/client.js';
 import { outboxRow } from '../shared/outbox.js';
 import { mailOutbox, noticeDeliveries, notices, users } from '../schema/index.js';
+import { isUuid } from '../../domain/ids.js';
 
 type NoticeRow = typeof notices.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toRecord(r: NoticeRow): NoticeRecord {
   return {
@@ -53,7 +52,7 @@ export function noticeStore(db: Db): NoticeStore {
     },
 
     async update(id, input, staffId, now) {
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       const rows = await db
         .update(notices)
         .set({ ...input, updatedBy: staffId, updatedAt: now })
@@ -63,7 +62,7 @@ export function noticeStore(db: Db): NoticeStore {
     },
 
     async withdraw(id, staffId, now) {
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       const rows = await db
         .update(notices)
         .set({ withdrawnAt: now, updatedBy: staffId, updatedAt: now })
@@ -73,7 +72,7 @@ export function noticeStore(db: Db): NoticeStore {
     },
 
     async findById(id) {
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(notices).where(eq(notices.id, id));
       return row ? toRecord(row) : null;
     },

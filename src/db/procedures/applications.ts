@@ -25,6 +25,7 @@ import {
   procedureSettings,
   procedureVersions,
 } from '../schema/index.js';
+import { isUuid } from '../../domain/ids.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -119,6 +120,7 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async find(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(applications).where(eq(applications.id, id));
       return row ? toRecord(row) : null;
     },
@@ -221,6 +223,7 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async events(applicationId) {
+      if (!isUuid(applicationId)) return [];
       const rows = await db
         .select()
         .from(applicationEvents)
@@ -322,6 +325,7 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async attachments(applicationId): Promise<AttachmentMeta[]> {
+      if (!isUuid(applicationId)) return [];
       return db
         .select(attachmentColumns)
         .from(applicationAttachments)
@@ -330,6 +334,7 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async attachment(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db
         .select({ ...attachmentColumns, content: applicationAttachments.content })
         .from(applicationAttachments)
@@ -338,6 +343,7 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async removeAttachment(applicationId, id) {
+      if (!isUuid(applicationId) || !isUuid(id)) return false;
       const gone = await db
         .delete(applicationAttachments)
         .where(

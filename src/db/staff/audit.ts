@@ -3,15 +3,14 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 
 import type { AuditFilter, AuditReader, AuditRecord } from '../../app/staff/ports.js';
 import type { Db } from '../shared/client.js';
 import { auditLog, staff, users } from '../schema/index.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../domain/ids.js';
 
 function conditions(filter: AuditFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   const actor = filter.actor;
   if (actor === 'users') parts.push(and(isNull(auditLog.staffId), isNotNull(auditLog.userId)));
   else if (actor === 'system') parts.push(and(isNull(auditLog.staffId), isNull(auditLog.userId)));
-  else if (actor && UUID.test(actor.staffId)) parts.push(eq(auditLog.staffId, actor.staffId));
+  else if (actor && isUuid(actor.staffId)) parts.push(eq(auditLog.staffId, actor.staffId));
   else if (actor) parts.push(sql`false`);
   if (filter.action) parts.push(eq(auditLog.action, filter.action));
   return and(...parts);
@@ -45,7 +44,7 @@ export function auditReader(db: Db): AuditReader {
       ...new Set(
         rows.flatMap((r) => {
           const t = r.detail?.target;
-          return typeof t === 'string' && UUID.test(t) ? [t] : [];
+          return typeof t === 'string' && isUuid(t) ? [t] : [];
         }),
       ),
     ];
@@ -72,7 +71,7 @@ export function auditReader(db: Db): AuditReader {
       return { rows: await withTargets(rows), total: total?.n ?? 0 };
     },
     async forUser(userId, limit) {
-      if (!UUID.test(userId)) return [];
+      if (!isUuid(userId)) return [];
       const rows = await select()
         .where(eq(auditLog.userId, userId))
         .orderBy(desc(auditLog.at), desc(auditLog.id))

@@ -5,10 +5,9 @@ import type { Db } from '../shared/client.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { auditLog, staff, staffSessions } from '../schema/index.js';
 import { deleteInBatches } from '../shared/sweep.js';
+import { isUuid } from '../../domain/ids.js';
 
 type StaffRow = typeof staff.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toRecord(r: StaffRow): StaffRecord {
   return {
@@ -39,7 +38,7 @@ export function staffStore(db: Db): StaffStore {
       return (await db.select().from(staff).orderBy(asc(staff.createdAt), asc(staff.emailKey))).map(toRecord);
     },
     async findById(id) {
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(staff).where(eq(staff.id, id));
       return row ? toRecord(row) : null;
     },
@@ -106,7 +105,7 @@ export function staffStore(db: Db): StaffStore {
       return rows.length === 1;
     },
     async reissueEnrolment(id, input) {
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       return db.transaction(async (tx) => {
         const rows = await tx
           .update(staff)

@@ -8,8 +8,7 @@ import type { StaffUserStore, UserSearchHit } from '../../app/staff/ports.js';
 import type { Db } from '../shared/client.js';
 import { sessions, users } from '../schema/index.js';
 import { toUserRecord, userStore } from '../account/users.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../domain/ids.js';
 
 /** ぁ..ゖ and ァ..ヶ: for translate(), so that a search is blind to the difference. */
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCharCode(0x3041 + i)).join(
@@ -86,13 +85,13 @@ export function staffUserStore(db: Db): StaffUserStore {
     },
 
     async findById(id) {
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(users).where(eq(users.id, id));
       return row ? toUserRecord(row) : null;
     },
 
     async setStatus(id, status, now) {
-      if (!UUID.test(id)) return false;
+      if (!isUuid(id)) return false;
       return db.transaction(async (tx) => {
         const rows = await tx
           .update(users)

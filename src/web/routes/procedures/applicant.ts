@@ -12,8 +12,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Applicant, GuestApplicant } from '../../../app/procedures/procedures.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';
 import { cookieNames } from '../../shared/context.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../domain/ids.js';
 
 /** The guest of the guest cookie, or null (none, or not in its shape). */
 export function guestOf(c: Ctx, secure: boolean): GuestApplicant | null {
@@ -22,7 +21,7 @@ export function guestOf(c: Ctx, secure: boolean): GuestApplicant | null {
   const dot = value.indexOf('.');
   const applicationId = value.slice(0, dot);
   const secret = value.slice(dot + 1);
-  return dot > 0 && UUID.test(applicationId) && secret !== '' ? { applicationId, secret } : null;
+  return dot > 0 && isUuid(applicationId) && secret !== '' ? { applicationId, secret } : null;
 }
 
 /** Sets the guest cookie for `maxAgeSeconds` (the draft's expiry, or the follow link's lifetime). */

@@ -18,6 +18,7 @@ import type { Lang } from '../../../messages/i18n.js';
 import type { Ctx } from '../../shared/context.js';
 import { fieldMessageFor } from '../../shared/messages.js';
 import { radioId, type Errors } from '../../views/shared/components.js';
+import { isUuid } from '../../../domain/ids.js';
 
 export const pagePath = (id: string, pageId: string) => `/applications/${id}/pages/${pageId}`;
 export const reviewPath = (id: string) => `/applications/${id}/review`;
@@ -37,10 +38,8 @@ const UPLOAD_PATHS = [
 ];
 /** A path whose multipart POST gets MAX_UPLOAD_BODY_BYTES (src/web/app.tsx). */
 export const mayCarryFile = (path: string): boolean => UPLOAD_PATHS.some((re) => re.test(path));
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An application's or a file's id as the store makes them (anything else is a 404, not a query). */
-export const isId = (s: string | undefined): boolean => s !== undefined && UUID.test(s);
+export const isId = (s: string | undefined): boolean => s !== undefined && isUuid(s);
 
 /** What a page's form sent: its text inputs (a list for a name sent several times) and its files. */
 export type PostedPage = { input: Record<string, string | string[]>; files: Map<string, File> };

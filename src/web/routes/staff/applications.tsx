@@ -20,6 +20,7 @@ import {
   type AdminDeps,
   type AdminEnv,
 } from './shared.js';
+import { isUuid } from '../../../domain/ids.js';
 
 const DONE: Record<string, string> = {
   start: '処理を開始しました。申請者にメールで知らせました。',
@@ -44,14 +45,13 @@ const FIELDS_REQUIRED = '修正を求める項目を1つ以上選んでくださ
  * Application ids are UUIDs: anything else is no page and never reaches the database (a file id is
  * looked up only among the application's files).
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function adminApplicationRoutes(deps: AdminDeps) {
   const r = new Hono<AdminEnv>();
   const procedures = deps.procedures;
 
   for (const path of ['/applications/:id', '/applications/:id/*'])
-    r.use(path, async (c, next) => (UUID.test(c.req.param('id') ?? '') ? next() : notFoundPage(c)));
+    r.use(path, async (c, next) => (isUuid(c.req.param('id') ?? '') ? next() : notFoundPage(c)));
 
   r.get('/applications', async (c) => {
     const query = listQuery((n) => c.req.query(n));
