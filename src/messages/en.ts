@@ -5,6 +5,7 @@
  */
 import { englishEntries } from './field-labels.js';
 import { PREFECTURES_EN } from './prefectures-en.js';
+import { PROCEDURES_FOLLOW_EN } from './procedures-follow-en.js';
 
 export const EN: Record<string, string> = {
   // frame
@@ -35,6 +36,8 @@ export const EN: Record<string, string> = {
   ...englishEntries(),
   // the 都道府県 select's options (their values stay Japanese)
   ...PREFECTURES_EN,
+  // the procedures: finding one, following one's applications
+  ...PROCEDURES_FOLLOW_EN,
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',

@@ -7,9 +7,12 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, WebDeps } from '../../shared/context.js';
+import { catalogueRoutes } from './catalogue.js';
+import { followRoutes } from './follow.js';
 
 export function procedureRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
-  void deps;
+  r.route('/', catalogueRoutes(deps));
+  r.route('/', followRoutes(deps));
   return r;
 }
