@@ -118,6 +118,17 @@ describe.each(databaseFactories())('finding procedures and following application
     expect(mainText(none.html)).toContain('0件の手続が見つかりました。');
     expect(mainText(none.html)).toContain('条件に合う手続が見つかりませんでした。');
     expect(none.html).toContain('<a href="/procedures">すべての手続を見る</a>');
+
+    // in English: the English names are searched too, and 対象 is named as a value
+    const en = new Client(app.url);
+    await en.english();
+    const english = await en.get('/procedures?q=bulky&audience=individual');
+    expect(resultIds(english.html)).toEqual(['bulky-waste-collection']);
+    expect(mainText(english.html)).toContain('Procedures found: 1.');
+    expect(english.html).toContain('<dt>For</dt><dd>Individuals</dd>');
+    expect(english.html).toMatch(
+      /<input type="radio" id="audience-individual" name="audience" value="individual" checked=""\/><label for="audience-individual">Individuals<\/label>/,
+    );
   });
 
   it('bad query values never fail 手続一覧: unknown filters are ignored, a long keyword is cut', async () => {

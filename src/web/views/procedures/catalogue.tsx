@@ -6,7 +6,7 @@
 import type { CatalogueEntry } from '../../../app/procedures/procedures.js';
 import { CATEGORIES, type Category } from '../../../domain/procedures/definition.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
-import { AUDIENCE_LABEL, AvailabilityTag } from './labels.js';
+import { AvailabilityTag, audienceLabel } from './labels.js';
 
 /** The search as read from the address (unknown values dropped). */
 export type CatalogueFilters = {
@@ -79,9 +79,9 @@ function Filters({ filters }: { filters: CatalogueFilters }) {
   const t = useT();
   const lang = useLang();
   const audiences: { value: '' | 'individual' | 'business'; label: string }[] = [
-    { value: '', label: t('すべて') },
-    { value: 'individual', label: t(AUDIENCE_LABEL.individual) },
-    { value: 'business', label: t(AUDIENCE_LABEL.business) },
+    { value: '', label: audienceLabel(lang, 'all') },
+    { value: 'individual', label: audienceLabel(lang, 'individual') },
+    { value: 'business', label: audienceLabel(lang, 'business') },
   ];
   return (
     <form method="get" action="/procedures" role="search" class="search" aria-label={t('手続をさがす')}>
@@ -93,7 +93,7 @@ function Filters({ filters }: { filters: CatalogueFilters }) {
           </label>
         </div>
         <select id="category" name="category" class="input input--medium">
-          <option value="">{t('すべて')}</option>
+          <option value="">{audienceLabel(lang, 'all')}</option>
           {CATEGORY_IDS.map((c) => (
             <option value={c} selected={filters.category === c}>
               {CATEGORIES[c][lang]}
@@ -144,7 +144,7 @@ function Result({ entry }: { entry: CatalogueEntry }) {
         </div>
         <div>
           <dt>{t('対象')}</dt>
-          <dd>{t(AUDIENCE_LABEL[d.audience])}</dd>
+          <dd>{audienceLabel(lang, d.audience)}</dd>
         </div>
         <div>
           <dt>{t('受付状況')}</dt>

@@ -59,7 +59,6 @@ export function DetailView(p: { detail: Detail; csrfToken: string; done?: string
   const lang = useLang();
   const d = p.detail;
   const app = d.application;
-  const fileOf = new Map(d.attachments.map((a) => [a.id, a]));
   return (
     <>
       {p.done ? <Notice kind="success">{t(p.done)}</Notice> : null}
@@ -98,9 +97,7 @@ export function DetailView(p: { detail: Detail; csrfToken: string; done?: string
               {s.rows.map((r) => {
                 const field = d.form.field(r.field)?.field;
                 const files =
-                  field?.type === 'file'
-                    ? d.attachments.filter((a) => a.fieldId === r.field && fileOf.has(a.id))
-                    : [];
+                  field?.type === 'file' ? d.attachments.filter((a) => a.fieldId === r.field) : [];
                 return (
                   <div class="answer-list__row">
                     <dt>{r.label}</dt>

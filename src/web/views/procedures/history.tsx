@@ -43,7 +43,7 @@ export function ApplicationsTable({ rows }: { rows: History['applications'] }) {
             <td class="nowrap">
               <a href={`/mypage/applications/${r.application.id}`}>{r.application.referenceNumber ?? '—'}</a>
             </td>
-            <td>{r.procedure[lang]}</td>
+            <td class="data-table__name">{r.procedure[lang]}</td>
             <td>
               <DateTime at={r.application.submittedAt} />
             </td>

@@ -10,12 +10,19 @@ import { STATE_LABELS, type ApplicationState } from '../../../domain/procedures/
 import { k, type Lang } from '../../../messages/i18n.js';
 import { T, useLang } from '../../shared/i18n.js';
 
-/** 対象, as a value. */
-export const AUDIENCE_LABEL: Record<Audience, string> = {
-  individual: k('個人'),
-  business: k('事業者'),
-  both: k('個人・事業者'),
+/**
+ * 対象, as a value. The catalogue's 個人/事業者 are worded for a sentence ("as an individual"), so
+ * the names as a value are here (as on マイページ).
+ */
+const AUDIENCE_LABELS: Record<Lang, Record<Audience | 'all', string>> = {
+  ja: { individual: '個人', business: '事業者', both: '個人・事業者', all: 'すべて' },
+  en: { individual: 'Individuals', business: 'Businesses', both: 'Individuals and businesses', all: 'All' },
 };
+
+/** 対象 (or `all`: the filter's すべて) in the page's language. */
+export function audienceLabel(lang: Lang, a: Audience | 'all'): string {
+  return AUDIENCE_LABELS[lang][a];
+}
 
 export type Availability = 'open' | 'stopped' | 'out_of_period';
 

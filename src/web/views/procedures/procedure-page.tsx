@@ -8,7 +8,7 @@ import type { CatalogueEntry } from '../../../app/procedures/procedures.js';
 import { CATEGORIES } from '../../../domain/procedures/definition.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { CsrfField } from '../shared/components.js';
-import { AUDIENCE_LABEL, AvailabilityTag, availabilityOf } from './labels.js';
+import { AvailabilityTag, audienceLabel, availabilityOf } from './labels.js';
 
 /** Why 申請する did not start a draft, shown on the page again. */
 export type ApplyProblem =
@@ -90,16 +90,22 @@ export function ProcedurePageView(p: {
         </div>
       ) : null}
       <dl class="procedure-facts">
-        <dt>{t('分類')}</dt>
-        <dd>
-          <a href={`/procedures?category=${d.category}`}>{CATEGORIES[d.category][lang]}</a>
-        </dd>
-        <dt>{t('対象')}</dt>
-        <dd>{t(AUDIENCE_LABEL[d.audience])}</dd>
-        <dt>{t('受付状況')}</dt>
-        <dd>
-          <AvailabilityTag entry={p.entry} />
-        </dd>
+        <div>
+          <dt>{t('分類')}</dt>
+          <dd>
+            <a href={`/procedures?category=${d.category}`}>{CATEGORIES[d.category][lang]}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('対象')}</dt>
+          <dd>{audienceLabel(lang, d.audience)}</dd>
+        </div>
+        <div>
+          <dt>{t('受付状況')}</dt>
+          <dd>
+            <AvailabilityTag entry={p.entry} />
+          </dd>
+        </div>
       </dl>
       <h2 class="subtitle">{t('概要')}</h2>
       <p>{d.summary[lang]}</p>
@@ -145,7 +151,7 @@ export function ProcedurePageView(p: {
       {p.entry.open ? (
         <section aria-labelledby="apply" class="apply">
           <h2 id="apply" class="subtitle">
-            {t('申請')}
+            {t('オンラインで申請する')}
           </h2>
           {p.signedIn ? (
             <form method="post" action={`${here}/apply`}>
