@@ -197,7 +197,9 @@ describe.each(databaseFactories())('finding procedures and following application
     expect((await out.post('/procedures/bulky-waste-collection/apply')).location).toBe(
       '/login?next=%2Fprocedures%2Fbulky-waste-collection',
     );
-    expect((await out.get('/procedures/no-such-procedure')).status).toBe(404);
+    const unknown = await out.get('/procedures/no-such-procedure');
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain('<h1 class="title">ページが見つかりません</h1>');
     expect((await c.post('/procedures/no-such-procedure/apply')).status).toBe(404);
 
     const en = new Client(app.url);
