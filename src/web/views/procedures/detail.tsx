@@ -69,7 +69,7 @@ export function DetailView(p: { detail: Detail; csrfToken: string; done?: string
       ) : null}
       <dl class="readonly">
         <dt>{t('受付番号')}</dt>
-        <dd class="reference-number">{app.referenceNumber ?? '—'}</dd>
+        <dd class="detail-reference">{app.referenceNumber ?? '—'}</dd>
         <dt>{t('手続名')}</dt>
         <dd>
           <a href={`/procedures/${app.procedureId}`}>{d.form.definition.name[lang]}</a>
