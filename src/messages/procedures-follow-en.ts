@@ -79,7 +79,7 @@ export const PROCEDURES_FOLLOW_EN: Record<string, string> = {
   川崎市からのメッセージ: 'Message from Kawasaki City',
   差し戻しの理由: 'Why the application was returned',
   '次の項目を修正して、再申請してください。': 'Please correct the following and send the application again.',
-  修正して再申請する: 'Correct and send again',
+  修正して再申請する: 'Correct and apply again',
   申請の取下げ: 'Withdraw the application',
   取下げる: 'Withdraw',
   '申請を取り下げると、この申請の処理は行われません。取り下げた申請は元に戻せません。':
