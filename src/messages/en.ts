@@ -6,6 +6,7 @@
 import { englishEntries } from './field-labels.js';
 import { EN_PROCEDURE_FORM } from './en-procedure-form.js';
 import { PREFECTURES_EN } from './prefectures-en.js';
+import { PROCEDURES_FOLLOW_EN } from './procedures-follow-en.js';
 
 export const EN: Record<string, string> = {
   // frame
@@ -38,6 +39,8 @@ export const EN: Record<string, string> = {
   ...PREFECTURES_EN,
   // the procedures' form screens
   ...EN_PROCEDURE_FORM,
+  // the procedures: finding one, following one's applications
+  ...PROCEDURES_FOLLOW_EN,
   入力内容に誤りがあります: 'There is a problem',
   '※任意': 'Optional',
   '※必須': 'Required',

@@ -126,8 +126,15 @@ export function accountRoutes(deps: WebDeps) {
         s.status === 'timed_out' ? '/login?timeout=1&next=/mypage' : '/login?next=/mypage',
         303,
       );
-    const notices = deps.backOffice ? await deps.backOffice.notices.forKind(s.user.kind) : [];
-    return page(c, { title: 'マイページ' }, <MyPageView user={s.user} notices={notices} />);
+    const [notices, history] = await Promise.all([
+      deps.backOffice ? deps.backOffice.notices.forKind(s.user.kind) : [],
+      deps.procedures.history({ userId: s.user.id }),
+    ]);
+    return page(
+      c,
+      { title: 'マイページ' },
+      <MyPageView user={s.user} notices={notices} history={history} csrfToken={c.get('csrfToken')()} />,
+    );
   });
 
   return r;

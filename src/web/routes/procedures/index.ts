@@ -9,7 +9,9 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, WebDeps } from '../../shared/context.js';
+import { catalogueRoutes } from './catalogue.js';
 import { correctRoutes } from './correct.js';
+import { followRoutes } from './follow.js';
 import { fileRoutes } from './files.js';
 import { formRoutes } from './form.js';
 import { isId } from './form-shared.js';
@@ -38,5 +40,7 @@ export function procedureRoutes(deps: WebDeps) {
   r.route('/', reviewRoutes(deps));
   r.route('/', fileRoutes(deps));
   r.route('/', correctRoutes(deps));
+  r.route('/', catalogueRoutes(deps));
+  r.route('/', followRoutes(deps));
   return r;
 }

@@ -1,6 +1,6 @@
 /**
- * マイページ: the user's ID, kind and registration date, their notices, their profile, the account
- * links. A business is greeted 「… 御中」 (a company is addressed so in Japanese, not 様); in English,
+ * マイページ: the user's ID, kind and registration date, their notices, their applications (申請履歴,
+ * 一時保存中の申請), their profile, the account links. A business is greeted 「… 御中」 (a company is addressed so in Japanese, not 様); in English,
  * "Welcome, …" for everyone.
  */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
@@ -9,6 +9,7 @@ import type { Lang } from '../../../messages/i18n.js';
 import { T, useLang } from '../../shared/i18n.js';
 import { MyPageNoticeList } from '../notices/public-notices.js';
 import { ConfirmView } from '../shared/profile-form.js';
+import { MyApplications, type History } from '../procedures/history.js';
 
 /**
  * 利用者区分 on マイページ. The catalogue's 個人/事業者 are worded for a sentence ("as an
@@ -32,6 +33,8 @@ function registeredOn(lang: Lang, at: Date): string {
 export function MyPageView({
   user: u,
   notices,
+  history,
+  csrfToken,
 }: {
   user: {
     displayName: string;
@@ -42,6 +45,9 @@ export function MyPageView({
   };
   /** the notices for the user's kind, newest first */
   notices: NoticeRecord[];
+  /** 申請履歴 and 一時保存中の申請 (the latest few are shown) */
+  history: History;
+  csrfToken: string;
 }) {
   const lang: Lang = useLang() === 'en' ? 'en' : 'ja';
   return (
@@ -73,6 +79,7 @@ export function MyPageView({
         </h2>
         <MyPageNoticeList list={notices} />
       </section>
+      <MyApplications history={history} csrfToken={csrfToken} />
       <section aria-labelledby="profile">
         <h2 id="profile" class="subtitle">
           <T>利用者情報</T>

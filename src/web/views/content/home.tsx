@@ -1,8 +1,12 @@
-/** The portal home: the service, its important notices, and the way to register. */
+/**
+ * The portal home: the service, the search for procedures (キーワード, the categories), its important
+ * notices, and the way to register. The same for every visitor (it is served from the shared pages).
+ */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { ImportantNoticeList } from '../notices/public-notices.js';
 import { Notice } from '../shared/components.js';
+import { CategoryLinks, SearchBox } from '../procedures/catalogue.js';
 
 /** `signedOut`: the visitor has just signed out, and is told so once. */
 export function HomeView({ notices, signedOut }: { notices: NoticeRecord[]; signedOut?: boolean }) {
@@ -21,6 +25,21 @@ export function HomeView({ notices, signedOut }: { notices: NoticeRecord[]; sign
           川崎市の行政手続を、パソコンやスマートフォンからオンラインで行うことができます。ご利用には利用者登録が必要です。
         </T>
       </p>
+      <section aria-labelledby="find" class="find">
+        <h2 id="find" class="subtitle">
+          <T>手続をさがす</T>
+        </h2>
+        <SearchBox />
+        <h3 class="subtitle subtitle--small">
+          <T>分類からさがす</T>
+        </h3>
+        <CategoryLinks />
+        <p>
+          <a href="/procedures">
+            <T>すべての手続を見る</T>
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="important-notices" class="notices">
         <h2 id="important-notices" class="subtitle">
           <T>重要なお知らせ</T>
