@@ -201,6 +201,34 @@ describe.each(databaseFactories())('ログインせずに申請する over HTTP 
     expect(mainText((await other.get(`/guest/applications/${id}?withdrawn=1`)).html)).toContain('取下げ');
   });
 
+  it('after 差し戻し a guest corrects the marked field through the same screen and follows it on their page', async () => {
+    const c = new Client(app.url);
+    const { id } = await asGuest(c, 'goro@example.jp');
+    const [, secret = ''] = (c.jar.get('guest') ?? '').split('.');
+    const guest = { applicationId: id, secret };
+    const h = proceduresHarness(database, { clock });
+    const walk = h.walks(GUEST)[0];
+    if (!walk) throw new Error('no walk');
+    await h.fill(guest, id, walk);
+    expect((await h.procedures.submit(guest, id)).ok).toBe(true);
+    const staff = h.staff();
+    expect((await h.procedures.start(staff, id)).ok).toBe(true);
+    expect(
+      (await h.procedures.returnForCorrection(staff, id, '電話番号をご確認ください。', ['phone'])).ok,
+    ).toBe(true);
+
+    const detail = await c.get(`/guest/applications/${id}`);
+    expect(detail.html).toContain(`href="/mypage/applications/${id}/correct"`);
+    const form = await c.get(`/mypage/applications/${id}/correct`);
+    expect(form.status).toBe(200);
+    expect(mainText(form.html)).toContain('電話番号をご確認ください。');
+    const sent = await c.post(`/mypage/applications/${id}/correct`, { phone: '044-200-3939' });
+    expect(sent).toMatchObject({ status: 303, location: `/guest/applications/${id}` });
+    expect(mainText((await c.get(`/guest/applications/${id}`)).html)).toContain('送信済');
+    // another browser, without the guest cookie, cannot reach the correction
+    expect((await new Client(app.url).get(`/mypage/applications/${id}/correct`)).status).not.toBe(200);
+  });
+
   it('in English', async () => {
     const c = new Client(app.url);
     await c.english();

@@ -25,6 +25,7 @@ export function sendDownload(
     'Content-Type': file.mediaType,
     'Content-Disposition': attachmentDisposition(file.fileName),
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
+    // Only for the one who may see it: no shared cache keeps it, nor the browser.
+    'Cache-Control': 'private, no-store',
   });
 }

@@ -93,7 +93,12 @@ export function correctRoutes(deps: WebDeps) {
     for (const f of d.application.markedFields)
       if (d.form.field(f)?.field.type === 'file') input[f] = filesOf(d, f);
     const r2 = await uc.resubmit(applicant, d.application.id, input);
-    if (r2.ok) return c.redirect(applicationPath(d.application.id), 303);
+    // a guest follows their application on the guest's page, a resident on マイページ
+    if (r2.ok)
+      return c.redirect(
+        'userId' in applicant ? applicationPath(d.application.id) : `/guest/applications/${d.application.id}`,
+        303,
+      );
     if (r2.problem !== 'invalid') return c.notFound();
     // what was typed, shown back with the errors
     const typed: Record<string, Answer> = { ...(d.application.answers as Answers) };

@@ -10,23 +10,15 @@ import { readForm, renderPage } from '../../shared/render.js';
 import { DetailView, WithdrawConfirmView } from '../../views/procedures/detail.js';
 import { DeleteDraftConfirmView, HistoryView } from '../../views/procedures/history.js';
 import { reasonMessage, toSignIn } from '../account/shared.js';
+import { sendDownload } from '../../shared/download.js';
 import { applicantOf } from './applicant.js';
-
-/** Applications' and files' ids are UUIDs; anything else is not found without asking the database. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isId = (s: string) => UUID.test(s);
+import { isId } from './form-shared.js';
 
 /** What a `?done=` says once an action is done (looked up among these keys only). */
 const DONE: Record<string, string> = {
   deleted: k('一時保存中の申請を削除しました。'),
   withdrawn: k('申請を取り下げました。'),
 };
-
-/** `filename*` for any name, and a plain ASCII `filename` for old browsers. */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'file';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function followRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
@@ -134,12 +126,7 @@ export function followRoutes(deps: WebDeps) {
     if (!isId(id) || !isId(fileId)) return c.notFound();
     const file = await deps.procedures.download(applicant, fileId);
     if (!file || file.applicationId !== id) return c.notFound();
-    return c.body(new Uint8Array(file.content), 200, {
-      'Content-Type': file.mediaType,
-      'Content-Disposition': contentDisposition(file.fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
+    return sendDownload(c, file);
   });
 
   return r;

@@ -149,6 +149,13 @@ export function GuestApplicationView(p: {
         </dt>
         <dd>{app.submittedAt ? WHEN[lang].format(app.submittedAt) : ''}</dd>
       </dl>
+      {p.actions.includes('resubmit') ? (
+        <p>
+          <a class="button" href={`/mypage/applications/${id}/correct`}>
+            <T>修正して再申請する</T>
+          </a>
+        </p>
+      ) : null}
       {p.actions.includes('withdraw') ? (
         <p>
           <a class="button button--secondary" href={`/guest/applications/${id}/withdraw`}>
