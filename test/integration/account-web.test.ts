@@ -4,39 +4,19 @@
  * the CSRF check holds, the reset screens read the same for any address, 退会 without JavaScript
  * has its plain confirm step.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../../src/config.js';
 import { users } from '../../src/db/schema/index.js';
-import { startServer, type Running } from '../../src/main.js';
 import { PASSWORDS, accountHarness } from '../support/account-harness.js';
-import { SESSION_SECRET, backOfficeHarness } from '../support/back-office-harness.js';
+import { backOfficeHarness } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
 import { FormClient as Client } from '../support/form-client.js';
 
 describe.each(databaseFactories())('account screens over HTTP on $name', (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   const clock = new TestClock();
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-    });
-    app = await startServer(config, { database, clock });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const { app, database } = useScreensApp(factory, { clock });
 
   it('a signed-out visitor is sent to ログイン and back; an idle session ends with the inactivity message', async () => {
     const h = accountHarness(database, { clock });

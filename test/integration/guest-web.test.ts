@@ -6,53 +6,33 @@
  * the guest withdraws it there.
  */
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { loadConfig } from '../../src/config.js';
-import { startServer, type Running } from '../../src/main.js';
 import { mailOutbox } from '../../src/db/schema/index.js';
-import { SESSION_SECRET } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
-import { FormClient as Client } from '../support/form-client.js';
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
+import { FormClient as Client, mainText } from '../support/form-client.js';
 import { proceduresHarness } from '../support/procedures-harness.js';
 
 const GUEST = 'citizen-course-application';
 const NO_GUEST = 'city-tax-certificate';
 
-/** The text of the page's <main>, tags dropped. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-
 describe.each(databaseFactories())('ログインせずに申請する over HTTP on $name', (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   const logLines: string[] = [];
   const clock = new TestClock(new Date('2026-12-04T01:00:00Z'));
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-      CODE_MAILS_PER_IP_PER_10_MIN: '1000',
-    });
-    const logStream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    });
-    app = await startServer(config, { database, clock, logStream });
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+  const { app, database } = useScreensApp(factory, {
+    clock,
+    env: { CODE_MAILS_PER_IP_PER_10_MIN: '1000' },
+    logStream,
   });
-  beforeEach(async () => {
-    await database.truncate();
+  beforeEach(() => {
     clock.advance(3600); // rate limits of earlier tests are over
   });
 

@@ -5,44 +5,25 @@
  * attachments checked by content, an upload over the size limit, and 修正して再申請する after a
  * staff member's 差し戻し.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '../../src/domain/procedures/definition.js';
 import type { Answer } from '../../src/domain/procedures/fields/types.js';
 import { formInputOf } from '../../src/domain/procedures/sample-answers.js';
-import { startServer, type Running } from '../../src/main.js';
-import { RESIDENT_PASSWORD, SESSION_SECRET } from '../support/back-office-harness.js';
+import { RESIDENT_PASSWORD } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
-import { FormClient as Client } from '../support/form-client.js';
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
+import { FormClient as Client, mainText } from '../support/form-client.js';
 import { MB, fileOf, proceduresHarness, type ProceduresHarness } from '../support/procedures-harness.js';
 
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-
 describe.each(databaseFactories())('the procedures’ form screens on $name', (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   let h: ProceduresHarness;
   const clock = new TestClock(new Date('2026-12-04T01:00:00Z'));
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-    });
-    app = await startServer(config, { database, clock });
+  const { app, database } = useScreensApp(factory, { clock });
+  beforeAll(() => {
     h = proceduresHarness(database, { clock });
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
+  beforeEach(() => {
     clock.advance(3600);
   });
 

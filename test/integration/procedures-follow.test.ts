@@ -5,18 +5,13 @@
  * refused when stopped), マイページ's 申請履歴 and 一時保存中の申請, 削除する, 申請の詳細 with the
  * city's messages, 取下げる where allowed, and attachments downloaded only by their applicant.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startServer, type Running } from '../../src/main.js';
-import { RESIDENT_PASSWORD, SESSION_SECRET } from '../support/back-office-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RESIDENT_PASSWORD } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
-import { FormClient as Client } from '../support/form-client.js';
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
+import { FormClient as Client, mainText } from '../support/form-client.js';
 import { proceduresHarness, type ProceduresHarness } from '../support/procedures-harness.js';
-
-/** The text of the page's <main>, tags dropped. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 /** The procedure pages linked from a 手続一覧 page, in order. */
 const resultIds = (html: string) =>
@@ -27,29 +22,12 @@ const resultIds = (html: string) =>
 const ALL = 8;
 
 describe.each(databaseFactories())('finding procedures and following applications on $name', (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   let h: ProceduresHarness;
   // 2026-12-04 10:10 UTC is 19:10 in Japan.
   const clock = new TestClock(new Date('2026-12-04T10:10:00Z'));
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-    });
-    app = await startServer(config, { database, clock });
+  const { app, database } = useScreensApp(factory, { clock });
+  beforeAll(() => {
     h = proceduresHarness(database, { clock });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
   });
 
   /** A resident signed in in a browser without JavaScript. */

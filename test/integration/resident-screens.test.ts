@@ -6,18 +6,12 @@
  * development mailbox (Japan time, a filter by address, the code shown large, in both languages),
  * and every error summary link pointing at an element of its page.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startServer, type Running } from '../../src/main.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORDS, accountHarness } from '../support/account-harness.js';
-import { SESSION_SECRET } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
-import { FormClient as Client, type Page } from '../support/form-client.js';
-
-/** The text of the page's <main>, tags dropped. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
+import { FormClient as Client, type Page, mainText } from '../support/form-client.js';
 
 /** Every `href="#…"` of the error summary points at an element id on the same page. */
 function expectSummaryLinksResolve(html: string, what: string) {
@@ -33,29 +27,13 @@ function expectSummaryLinksResolve(html: string, what: string) {
 }
 
 describe.each(databaseFactories())('the resident screens on $name', (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   // 2026-12-04 10:10 UTC is 19:10 in Japan.
   const clock = new TestClock(new Date('2026-12-04T10:10:00Z'));
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-      REGISTRATION_TTL_SECONDS: '25',
-      CODE_MAILS_PER_IP_PER_10_MIN: '1000',
-    });
-    app = await startServer(config, { database, clock });
+  const { app, database } = useScreensApp(factory, {
+    clock,
+    env: { REGISTRATION_TTL_SECONDS: '25', CODE_MAILS_PER_IP_PER_10_MIN: '1000' },
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
+  beforeEach(() => {
     clock.advance(3600); // rate limits of earlier tests are over
   });
 

@@ -6,25 +6,17 @@
  * (受付を停止する → no new application → 受付を再開する), and a staff session for every page.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../../src/config.js';
 import { applications, auditLog } from '../../src/db/schema/index.js';
-import { startServer, type Running } from '../../src/main.js';
-import { RESIDENT_PASSWORD, SESSION_SECRET, backOfficeHarness } from '../support/back-office-harness.js';
+import { RESIDENT_PASSWORD, backOfficeHarness } from '../support/back-office-harness.js';
 import { TestClock } from '../support/clock.js';
-import { databaseFactories, type TestDatabase } from '../support/databases.js';
-import { FormClient as Client, type Page } from '../support/form-client.js';
+import { databaseFactories } from '../support/databases.js';
+import { useScreensApp } from '../support/app-server.js';
+import { FormClient as Client, type Page, mainText } from '../support/form-client.js';
 import { proceduresHarness } from '../support/procedures-harness.js';
 
 const DAY = 86400;
-
-/** The text of the page's <main>, tags dropped. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
 
 /** The 受付番号 links of 申請一覧, in order. */
 const listed = (html: string) =>
@@ -45,28 +37,9 @@ async function postPairs(base: string, c: Client, path: string, pairs: [string, 
 }
 
 describe.each(databaseFactories())("the back office's applications on $name", (factory) => {
-  let database: TestDatabase;
-  let app: Running;
   // 2026-12-04 01:00 UTC is 10:00 in Japan; later tests run on later days.
   const clock = new TestClock(new Date('2026-12-04T01:00:00Z'));
-  beforeAll(async () => {
-    database = await factory.open();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      MAIL_POLL_MS: '60000',
-      SESSION_SECRET,
-    });
-    app = await startServer(config, { database, clock });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-  });
+  const { app, database } = useScreensApp(factory, { clock });
 
   /** The procedures' use cases, and a signed-in staff member's browser on the real app. */
   async function setUp() {

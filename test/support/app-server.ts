@@ -3,7 +3,9 @@ import { loadConfig } from '../../src/config.js';
 import { startServer, type Running } from '../../src/main.js';
 import type { DestinationStream } from 'pino';
 import type { Clock } from '../../src/app/shared/ports.js';
-import { pgliteFactory, type TestDatabase } from './databases.js';
+import { afterAll, beforeAll } from 'vitest';
+import { SESSION_SECRET } from './back-office-harness.js';
+import { pgliteFactory, useFreshDatabase, type DatabaseFactory, type TestDatabase } from './databases.js';
 
 export type TestApp = Running & { database: TestDatabase };
 
@@ -35,4 +37,44 @@ export async function startTestApp(
       await database.close();
     },
   };
+}
+
+/** A forwarding handle to a value made in a hook (a describe block's app or database). */
+function lateBound<T extends object>(get: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const current = get();
+      if (!current) throw new Error(`${what} is not ready yet (use it inside a test or hook)`);
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}
+
+/**
+ * For a describe block of screen tests over HTTP: a fresh database of the factory's kind, emptied
+ * before each test, and the real app on it with the test's clock (mail polled once a minute, logs
+ * off unless a stream is given). The handles forward to the app and the database once started.
+ */
+export function useScreensApp(
+  factory: DatabaseFactory,
+  options: { clock: Clock; env?: Record<string, string>; logStream?: DestinationStream },
+): { app: Running; database: TestDatabase } {
+  const database = useFreshDatabase(factory);
+  let app: Running | undefined;
+  beforeAll(async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: options.logStream ? 'info' : 'silent',
+      MAIL_POLL_MS: '60000',
+      SESSION_SECRET,
+      ...options.env,
+    });
+    app = await startServer(config, { database, clock: options.clock, logStream: options.logStream });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return { app: lateBound(() => app, 'the app'), database };
 }

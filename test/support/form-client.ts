@@ -2,6 +2,10 @@
  * A browser without JavaScript for the screens' HTTP tests: a cookie jar, the CSRF token of the last
  * page, no redirects followed unless asked.
  */
+/** The text of the page's <main>, tags dropped and spaces folded. */
+export const mainText = (html: string): string =>
+  (html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
 export type Page = { status: number; location: string | null; html: string };
 
 export class FormClient {
