@@ -7,7 +7,12 @@
  */
 import type { Child } from 'hono/jsx';
 import { PREFECTURES } from '../../../domain/fields.js';
-import type { FieldOf, FieldType, Localized } from '../../../domain/procedures/definition.js';
+import type {
+  FieldDefinition,
+  FieldOf,
+  FieldType,
+  Localized,
+} from '../../../domain/procedures/definition.js';
 import { formatSize } from '../../../domain/procedures/fields/file.js';
 import type { AnswerOf, FileMeta } from '../../../domain/procedures/fields/types.js';
 import { inputName } from '../../../domain/procedures/fields/types.js';
@@ -77,6 +82,42 @@ function Hint({ fieldId, hint, extra }: { fieldId: string; hint?: Localized; ext
 
 const anyError = (ctx: FieldContext, inputs: string[]) => inputs.some((i) => ctx.errors[i]);
 
+/**
+ * One labelled control (text-like inputs, select, textarea): the label, ※必須 or ※任意, the hint,
+ * the error, then the control; `aria` holds the control's required/describedby/invalid attributes.
+ */
+function LabelledField(p: {
+  field: FieldDefinition;
+  ctx: FieldContext;
+  hintExtra?: Child;
+  children: (aria: {
+    'aria-required': 'true' | undefined;
+    'aria-describedby': string | undefined;
+    'aria-invalid': 'true' | undefined;
+  }) => Child;
+}) {
+  const lang = useLang();
+  const { field, ctx } = p;
+  const error = ctx.errors[field.id];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <div class="field__head">
+        <label for={field.id} class="field__label">
+          {field.label[lang]}
+        </label>
+        <Marker required={field.required} />
+      </div>
+      <Hint fieldId={field.id} hint={field.hint} extra={p.hintExtra} />
+      <ErrorText input={field.id} ctx={ctx} />
+      {p.children({
+        'aria-required': field.required ? 'true' : undefined,
+        'aria-describedby': describedBy(field.id, !!field.hint || p.hintExtra !== undefined, [field.id], ctx),
+        'aria-invalid': error ? 'true' : undefined,
+      })}
+    </div>
+  );
+}
+
 /** One input with its label (text, number, email, tel). */
 function SingleInput(
   p: FieldViewProps<'text' | 'number' | 'email' | 'tel'> & {
@@ -90,33 +131,26 @@ function SingleInput(
   const lang = useLang();
   const { field, ctx } = p;
   const unit = field.type === 'number' ? field.unit?.[lang] : undefined;
-  const error = ctx.errors[field.id];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <div class="field__head">
-        <label for={field.id} class="field__label">
-          {field.label[lang]}
-        </label>
-        <Marker required={field.required} />
-      </div>
-      <Hint fieldId={field.id} hint={field.hint} />
-      <ErrorText input={field.id} ctx={ctx} />
-      <input
-        id={field.id}
-        name={field.id}
-        type={p.type}
-        value={p.answer}
-        class={`input input--${p.width ?? 'long'}`}
-        inputmode={p.inputmode}
-        autocomplete={p.autocomplete}
-        maxlength={p.maxlength}
-        spellcheck={p.type === 'email' ? false : undefined}
-        aria-required={field.required ? 'true' : undefined}
-        aria-describedby={describedBy(field.id, !!field.hint, [field.id], ctx)}
-        aria-invalid={error ? 'true' : undefined}
-      />
-      {unit ? <span class="input__unit">{unit}</span> : null}
-    </div>
+    <LabelledField field={field} ctx={ctx}>
+      {(aria) => (
+        <>
+          <input
+            id={field.id}
+            name={field.id}
+            type={p.type}
+            value={p.answer}
+            class={`input input--${p.width ?? 'long'}`}
+            inputmode={p.inputmode}
+            autocomplete={p.autocomplete}
+            maxlength={p.maxlength}
+            spellcheck={p.type === 'email' ? false : undefined}
+            {...aria}
+          />
+          {unit ? <span class="input__unit">{unit}</span> : null}
+        </>
+      )}
+    </LabelledField>
   );
 }
 
@@ -282,33 +316,19 @@ function CheckboxView({ field, answer, ctx }: FieldViewProps<'checkbox'>) {
 function SelectView({ field, answer, ctx }: FieldViewProps<'select'>) {
   const lang = useLang();
   const t = useT();
-  const error = ctx.errors[field.id];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <div class="field__head">
-        <label for={field.id} class="field__label">
-          {field.label[lang]}
-        </label>
-        <Marker required={field.required} />
-      </div>
-      <Hint fieldId={field.id} hint={field.hint} />
-      <ErrorText input={field.id} ctx={ctx} />
-      <select
-        id={field.id}
-        name={field.id}
-        class="input input--medium"
-        aria-required={field.required ? 'true' : undefined}
-        aria-describedby={describedBy(field.id, !!field.hint, [field.id], ctx)}
-        aria-invalid={error ? 'true' : undefined}
-      >
-        <option value="">{t('選択してください')}</option>
-        {field.options.map((o) => (
-          <option value={o.value} selected={answer === o.value}>
-            {o.label[lang]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField field={field} ctx={ctx}>
+      {(aria) => (
+        <select id={field.id} name={field.id} class="input input--medium" {...aria}>
+          <option value="">{t('選択してください')}</option>
+          {field.options.map((o) => (
+            <option value={o.value} selected={answer === o.value}>
+              {o.label[lang]}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
@@ -501,35 +521,19 @@ export const FIELD_VIEWS: FieldViews = {
 };
 
 function TextareaView({ field, answer, ctx }: FieldViewProps<'textarea'>) {
-  const lang = useLang();
   const t = useT();
-  const error = ctx.errors[field.id];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <div class="field__head">
-        <label for={field.id} class="field__label">
-          {field.label[lang]}
-        </label>
-        <Marker required={field.required} />
-      </div>
-      <Hint
-        fieldId={field.id}
-        hint={field.hint}
-        extra={t('{max}文字以内で入力してください。', { max: field.maxLength })}
-      />
-      <ErrorText input={field.id} ctx={ctx} />
-      <textarea
-        id={field.id}
-        name={field.id}
-        rows={field.rows}
-        class="input textarea"
-        aria-required={field.required ? 'true' : undefined}
-        aria-describedby={describedBy(field.id, true, [field.id], ctx)}
-        aria-invalid={error ? 'true' : undefined}
-      >
-        {answer}
-      </textarea>
-    </div>
+    <LabelledField
+      field={field}
+      ctx={ctx}
+      hintExtra={t('{max}文字以内で入力してください。', { max: field.maxLength })}
+    >
+      {(aria) => (
+        <textarea id={field.id} name={field.id} rows={field.rows} class="input textarea" {...aria}>
+          {answer}
+        </textarea>
+      )}
+    </LabelledField>
   );
 }
 
