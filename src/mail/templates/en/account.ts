@@ -6,24 +6,15 @@
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT_EN, FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 const SERVICE = SERVICE_EN;
 const SUBJECT = SUBJECT_EN;
 
 const footer = FOOTER_EN;
 
-/** 25 November 2026 at 10:00 (Japan time). */
-const JST = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 function jst(at: Date): string {
-  return `${JST.format(at)} (Japan time)`;
+  return `${JAPAN_DATE_TIME.en.format(at)} (Japan time)`;
 }
 
 const notYou = (resetUrl: string) => [

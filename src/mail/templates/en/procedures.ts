@@ -5,16 +5,7 @@
 import type { MailAnswerSection, ProcedureMailTemplates } from '../../../app/procedures/ports.js';
 import { STATE_LABELS } from '../../../domain/procedures/states.js';
 import { CONTACT_EN, FOOTER_EN, SUBJECT_EN } from './shared.js';
-
-const JST = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 function answersText(sections: MailAnswerSection[]): string[] {
   return sections.flatMap((s) => [
@@ -34,7 +25,7 @@ export const englishProcedureMailTemplates: ProcedureMailTemplates = {
           : `We have received your application for "${procedureName}".`,
         '',
         `Reference number: ${referenceNumber}`,
-        `Sent: ${JST.format(submittedAt)} (Japan time)`,
+        `Sent: ${JAPAN_DATE_TIME.en.format(submittedAt)} (Japan time)`,
         '',
         'Please quote the reference number when you contact us. You can follow your application here:',
         detailUrl,

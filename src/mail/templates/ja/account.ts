@@ -6,21 +6,12 @@
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT, FOOTER_JA, SERVICE_NAME } from './shared.js';
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 const footer = FOOTER_JA;
 
-/** 2026年11月25日 10:00 in Japan time. */
-const JST = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 function jst(at: Date): string {
-  return `${JST.format(at)}（日本時間）`;
+  return `${JAPAN_DATE_TIME.ja.format(at)}（日本時間）`;
 }
 
 const notYou = (resetUrl: string) => [

@@ -4,6 +4,7 @@
  * list can be narrowed to one address; a mail's 6-digit code is shown large above its body.
  */
 import { T, useLang, useT } from '../../shared/i18n.js';
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 export type DevMail = {
   id: number;
@@ -14,30 +15,9 @@ export type DevMail = {
   createdAt: Date;
 };
 
-const JAPAN_TIME = {
-  ja: new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-};
-
 /** 2026年12月4日 19:10 / 4 December 2026 at 19:10 (Japan time). */
 export function japanTime(at: Date, lang: 'ja' | 'en'): string {
-  return JAPAN_TIME[lang].format(at);
+  return JAPAN_DATE_TIME[lang].format(at);
 }
 
 /** The 6-digit code of a code mail (Japanese 「認証コード：NNNNNN」 or English "Verification code: NNNNNN"). */

@@ -6,10 +6,10 @@
 import type { ApplicationEventRecord, ApplicationRecord } from '../../../app/procedures/ports.js';
 import type { SummarySection } from '../../../domain/procedures/summary.js';
 import { STATE_LABELS, type ApplicationAction } from '../../../domain/procedures/states.js';
-import type { Lang } from '../../../messages/i18n.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 /** ログインせずに申請する: the address, and what the code is for. */
 export function GuestStartView(p: {
@@ -80,11 +80,6 @@ export function GuestStartView(p: {
   );
 }
 
-const WHEN: Record<Lang, Intl.DateTimeFormat> = {
-  ja: new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }),
-};
-
 /** The answers, page by page (the summary rows of 申請内容の確認), as the other summaries show them. */
 function Sections({ sections }: { sections: SummarySection[] }) {
   return (
@@ -147,7 +142,7 @@ export function GuestApplicationView(p: {
         <dt>
           <T>申請日時</T>
         </dt>
-        <dd>{app.submittedAt ? WHEN[lang].format(app.submittedAt) : ''}</dd>
+        <dd>{app.submittedAt ? JAPAN_DATE_TIME[lang].format(app.submittedAt) : ''}</dd>
       </dl>
       {p.actions.includes('resubmit') ? (
         <p>
@@ -173,7 +168,7 @@ export function GuestApplicationView(p: {
       <ol class="list">
         {p.events.map((e) => (
           <li>
-            {WHEN[lang].format(e.at)} {STATE_LABELS[e.toState][lang]}
+            {JAPAN_DATE_TIME[lang].format(e.at)} {STATE_LABELS[e.toState][lang]}
             {e.message ? (
               <>
                 <br />

@@ -9,6 +9,7 @@ import type { Audience } from '../../../domain/procedures/definition.js';
 import { STATE_LABELS, type ApplicationState } from '../../../domain/procedures/states.js';
 import { k, type Lang } from '../../../messages/i18n.js';
 import { T, useLang } from '../../shared/i18n.js';
+import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 /**
  * 対象, as a value. The catalogue's 個人/事業者 are worded for a sentence ("as an individual"), so
@@ -51,31 +52,9 @@ export function StateLabel({ state }: { state: ApplicationState }) {
   return <span class={`tag tag--state tag--${state}`}>{STATE_LABELS[state][lang]}</span>;
 }
 
-const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
-  // Made once: a formatter costs far more to make than to use.
-  ja: new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-};
-
 /** 2026年12月4日 19:10 / 4 December 2026 at 19:10, Japan time. */
 export function japanDateTime(at: Date, lang: Lang): string {
-  return DATE_TIME[lang].format(at);
+  return JAPAN_DATE_TIME[lang].format(at);
 }
 
 /** A date and time in Japan time, as a <time> element. */
