@@ -1,13 +1,17 @@
 /**
  * `npm run screenshots`: walks the registration in Chromium and saves each screen at 320 px and
  * 1280 px wide into docs/screenshots/ (looked at by a person; the README shows some of them), then
- * マイページ and the portal home in English, and the back office's dashboard, 監査ログ and 利用者検索.
+ * マイページ and the portal home in English, and the back office's dashboard, 監査ログ and 利用者検索;
+ * then the online procedures: 手続一覧, a procedure's page, its form (with errors and a photo),
+ * 申請内容の確認, 申請の完了, 申請履歴 and 申請の詳細, in Japanese and English, and the staff's
+ * 申請一覧, 申請の詳細 and 手続管理.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startTestApp } from '../test/support/app-server.js';
 import { launchChromium } from '../test/support/browser.js';
-import { signInStaff } from '../test/support/sign-in.js';
+import { fileOf } from '../test/support/procedures-harness.js';
+import { signInResident, signInStaff } from '../test/support/sign-in.js';
 import { TestSmtp } from '../test/support/smtp.js';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -69,6 +73,21 @@ async function main(): Promise<void> {
       await officeShot('21-admin-audit');
       await office.goto(`${app.url}/admin/users?q=${encodeURIComponent('川崎')}`);
       await officeShot('22-admin-users');
+
+      // Online procedures: a resident applies; the staff see it.
+      const ref = await procedures(app.url, width, async (lang) => {
+        const c = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ja-JP' });
+        const p = await c.newPage();
+        await signInResident(app, p, { email: `procedures-${lang}-${width}@example.jp` });
+        if (lang === 'en') await p.getByRole('link', { name: 'English' }).click();
+        return p;
+      });
+      await office.goto(`${app.url}/admin/applications`);
+      await officeShot('23-admin-applications');
+      await office.getByRole('link', { name: ref }).click();
+      await officeShot('24-admin-application');
+      await office.goto(`${app.url}/admin/procedures`);
+      await officeShot('25-admin-procedures');
       await staff.close();
     }
   } finally {
@@ -76,6 +95,63 @@ async function main(): Promise<void> {
     await app.close();
     await smtp.stop();
   }
+}
+
+/** The procedures' screens in Japanese (30–37) and English (40–47); returns the Japanese 受付番号. */
+async function procedures(
+  url: string,
+  width: number,
+  signedIn: (lang: 'ja' | 'en') => Promise<Page>,
+): Promise<string> {
+  let reference = '';
+  for (const lang of ['ja', 'en'] as const) {
+    const page = await signedIn(lang);
+    const base = lang === 'ja' ? 30 : 40;
+    const shot = (n: number, name: string) =>
+      page.screenshot({
+        path: `${OUT}${base + n}-${name}${lang === 'en' ? '-en' : ''}-${width}.png`,
+        fullPage: true,
+      });
+    const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+    await page.goto(`${url}/procedures`);
+    await shot(0, 'procedures');
+    await page.goto(`${url}/procedures/road-park-damage-report`);
+    await shot(1, 'procedure');
+    await page.getByRole('button', { name: t('申請する', 'Apply'), exact: true }).click();
+    await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
+    await shot(2, 'form-errors');
+    await page
+      .getByRole('group', { name: t('場所の種類', 'Type of place') })
+      .getByLabel(t('道路', 'Road'))
+      .check();
+    await page.getByLabel(t('場所', 'Location'), { exact: true }).fill('中原区小杉町3丁目の交差点付近');
+    await page.getByLabel(t('損傷の状況', 'What is damaged')).fill('歩道に穴があいています。');
+    await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
+    await page
+      .getByLabel(t('ファイルを選択', 'Choose a file'))
+      .setInputFiles({
+        name: 'pothole.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(fileOf('png', 4096)),
+      });
+    await page.getByRole('button', { name: t('添付する', 'Attach') }).click();
+    await shot(3, 'form-file');
+    await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
+    await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
+    await page.waitForURL('**/review');
+    await shot(4, 'review');
+    await page.getByRole('button', { name: t('申請する', 'Apply'), exact: true }).click();
+    await page.waitForURL('**/complete');
+    await shot(5, 'complete');
+    const ref = (await page.locator('[data-reference-number]').getAttribute('data-reference-number')) ?? '';
+    if (lang === 'ja') reference = ref;
+    await page.goto(`${url}/mypage/applications`);
+    await shot(6, 'applications');
+    await page.getByRole('link', { name: ref }).click();
+    await shot(7, 'application');
+    await page.context().close();
+  }
+  return reference;
 }
 
 async function fill(page: Page): Promise<void> {
