@@ -15,7 +15,14 @@ import autocannon from 'autocannon';
 import pino from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../src/web/shared/context.js';
-import { cleanQueries, clientMeta, csrf, securityHeaders } from '../src/web/shared/security.js';
+import {
+  cleanQueries,
+  clientMeta,
+  csrf,
+  requestGuards,
+  securityHeaders,
+  setHeadersEarly,
+} from '../src/web/shared/security.js';
 import { freePort } from './processes.js';
 
 const logger = pino(
@@ -72,9 +79,42 @@ const PIECES: [string, MiddlewareHandler<AppEnv>][] = [
   ],
 ];
 
+/** The same work as the app does it since issue 15 (src/web/app.tsx, security.ts: requestGuards). */
+const NOW: MiddlewareHandler<AppEnv>[] = [
+  async (c, next) => {
+    c.set('requestId', randomUUID());
+    c.set('csrfToken', () => '');
+    c.set('renewCsrf', () => {});
+    c.set('session', { status: 'none' });
+    c.set('sessionId', undefined);
+    c.set('lang', getCookie(c, 'lang') === 'en' ? 'en' : 'ja');
+    setHeadersEarly(c, [['X-Request-Id', c.get('requestId')]]);
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  },
+  requestGuards({ trustProxy: true, production: false, onBadQuery: (c) => c.text('bad', 400) }),
+  (c, next) => next(),
+  async (c, next) => {
+    getCookie(c, 'sid');
+    await next();
+  },
+  PIECES[PIECES.length - 1]?.[1] as MiddlewareHandler<AppEnv>,
+];
+
 async function serveStack(count: number, port: number): Promise<void> {
   const app = new Hono<AppEnv>();
-  for (const [, piece] of PIECES.slice(0, count)) app.use('*', piece);
+  const pieces = count > PIECES.length ? NOW : PIECES.slice(0, count).map(([, piece]) => piece);
+  for (const piece of pieces) app.use('*', piece);
   app.get('/page', (c) => c.text('hello'));
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => process.send?.('ready'));
 }
@@ -84,12 +124,20 @@ async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const rows: { name: string; rps: number[] }[] = [];
   const servers: { port: number; stop: () => void }[] = [];
-  for (let n = 0; n <= PIECES.length; n++) {
+  for (let n = 0; n <= PIECES.length + 1; n++) {
     const port = await freePort();
     const child = fork(self, ['--serve', String(n), String(port)], { execArgv: ['--import', 'tsx'] });
     await new Promise((resolve) => child.once('message', resolve));
     servers.push({ port, stop: () => child.kill() });
-    rows.push({ name: n === 0 ? 'bare route' : `+ ${PIECES[n - 1]?.[0]}`, rps: [] });
+    rows.push({
+      name:
+        n === 0
+          ? 'bare route'
+          : n > PIECES.length
+            ? 'all of it as the app does it now (issue 15), compared with the line above'
+            : `+ ${PIECES[n - 1]?.[0]}`,
+      rps: [],
+    });
   }
   const headers = {
     'accept-encoding': 'br, gzip',
