@@ -1,6 +1,7 @@
 /**
- * `npx tsx bench/profile.ts [--db=postgres] [--seconds=N] [--path=/mypage] [--node-flags=...]`: the
- * server under load on one screen with `node --cpu-prof`, and where its main thread's time went,
+ * `npx tsx bench/profile.ts [--db=postgres] [--seconds=N] [--path=/mypage | --flow=registration |
+ * --flow=sign-in] [--node-flags=...]`: the server under load on one screen (or whole registrations,
+ * or registrations then sign-ins) with `node --cpu-prof`, and where its main thread's time went,
  * summed by package (the app's own code, each npm package, Node's core, garbage collection, idle).
  * The summary is what docs/performance.md quotes (the profile also holds the start and the
  * registration that made the screen's cookie, a second or so beside the load). `--keep` keeps the
@@ -14,6 +15,7 @@ import autocannon from 'autocannon';
 import { testEnv } from '../src/config.js';
 import { CodeMailbox } from './mailbox.js';
 import { registrationScreens } from './pages.js';
+import { registrationLoad, signInLoad } from './flows.js';
 import { START_FLAGS, buildBenchServer, startBenchServer } from './processes.js';
 
 type Node = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
@@ -48,6 +50,34 @@ export function summarize(profile: Profile): { name: string; share: number }[] {
     time.set(name, (time.get(name) ?? 0) + dt);
   });
   return [...time].map(([name, t]) => ({ name, share: t / total })).sort((a, b) => b.share - a.share);
+}
+
+/** Whole registrations (16 users in a closed loop), and then sign-ins of those users. */
+async function flowLoad(url: string, mailbox: CodeMailbox, seconds: number, signIns: boolean) {
+  const reg = await registrationLoad(url, mailbox, 16, seconds, 'profile');
+  console.log(`registrations: ${reg.perSecond.toFixed(1)}/s, ${reg.failed} failed ${reg.firstError ?? ''}`);
+  if (!signIns) return;
+  const s = await signInLoad(url, reg.addresses, 16, seconds);
+  console.log(`sign-ins: ${s.perSecond.toFixed(1)}/s, ${s.failed} failed ${s.firstError ?? ''}`);
+}
+
+/** One screen under autocannon's load (32 connections), after a second of warm-up. */
+async function screenLoad(url: string, mailbox: CodeMailbox, screenPath: string, seconds: number) {
+  const screens = await registrationScreens(url, mailbox, 'profile');
+  const screen = screens.find((s) => s.path === screenPath) ?? { path: screenPath, cookie: undefined };
+  const headers = {
+    'accept-encoding': 'br, gzip',
+    'user-agent': 'Mozilla/5.0 (bench)',
+    ...(screen.cookie ? { cookie: screen.cookie } : {}),
+  };
+  await autocannon({ url: url + screen.path, headers, connections: 32, duration: 1 });
+  const r = await autocannon({
+    url: url + screen.path,
+    headers,
+    connections: 32,
+    duration: seconds,
+  });
+  console.log(`${screen.path}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`);
 }
 
 async function main(): Promise<void> {
@@ -88,21 +118,8 @@ async function main(): Promise<void> {
     path,
   );
   try {
-    const screens = await registrationScreens(server.url, mailbox, 'profile');
-    const screen = screens.find((s) => s.path === screenPath) ?? { path: screenPath, cookie: undefined };
-    const headers = {
-      'accept-encoding': 'br, gzip',
-      'user-agent': 'Mozilla/5.0 (bench)',
-      ...(screen.cookie ? { cookie: screen.cookie } : {}),
-    };
-    await autocannon({ url: server.url + screen.path, headers, connections: 32, duration: 1 });
-    const r = await autocannon({
-      url: server.url + screen.path,
-      headers,
-      connections: 32,
-      duration: seconds,
-    });
-    console.log(`${screen.path}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms`);
+    if (arg('flow')) await flowLoad(server.url, mailbox, seconds, arg('flow') === 'sign-in');
+    else await screenLoad(server.url, mailbox, screenPath, seconds);
   } finally {
     await server.stop();
     await mailbox.stop();
