@@ -40,8 +40,8 @@ const quick = process.argv.includes('--quick');
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const onlyDb = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
-const PAGE_SECONDS = quick ? 2 : 6;
-const FLOW_SECONDS = quick ? 8 : 30;
+const PAGE_SECONDS = quick ? 2 : 5;
+const FLOW_SECONDS = quick ? 8 : 20;
 const FLOW_USERS = 16;
 /** `--node-flags=...` runs the server with other flags than `npm start` uses (for trying them). */
 const NODE_FLAGS_OVERRIDE = process.argv.find((a) => a.startsWith('--node-flags='))?.slice(13);
