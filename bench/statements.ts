@@ -47,7 +47,9 @@ const code = await log.paused(async () => {
   return body.match(/\b(\d{6})\b/)?.[1] ?? '';
 });
 await step('POST /register/code → GET /register/profile', () => v.post('/register/code', token, { code }));
-await step('POST /register/profile → GET /register/confirm', () => v.post('/register/profile', token, PROFILE));
+await step('POST /register/profile → GET /register/confirm', () =>
+  v.post('/register/profile', token, PROFILE),
+);
 await step('POST /register/confirm → GET /register/complete (and the mail)', () =>
   v.post('/register/confirm', token, {}),
 );
