@@ -43,9 +43,13 @@ async function connect(): Promise<{ query: Query; close(): Promise<void> }> {
       close: () => pool.end(),
     };
   }
-  // PGlite is one process's alone: the ceiling has its own, migrated as the app's is.
-  const client = new PGlite(join(String(where), 'pglite'));
-  await openDatabase({ pglite: client });
+  // PGlite is one process's alone: the ceiling has its own, migrated as the app's is, and opened
+  // again as the app is (the first opening runs initdb, which holds much memory for a while).
+  const folder = join(String(where), 'pglite');
+  const first = new PGlite(folder);
+  await openDatabase({ pglite: first });
+  await first.close();
+  const client = new PGlite(folder);
   return {
     query: async (_name, text, values) => (await client.query<Record<string, unknown>>(text, values)).rows,
     close: () => client.close(),
