@@ -43,16 +43,16 @@ export class RssSampler {
 
 export type BenchServer = {
   url: string;
-  helloUrl: string;
   pid: number;
   memory: RssSampler;
   stop(): Promise<void>;
 };
 
 const BUNDLE = 'dist/bench/server.mjs';
+const CEILINGS = 'dist/bench/ceilings.mjs';
 
 /** Node's flags from `npm start` (package.json), so that the benchmark runs the server as it runs. */
-const START_FLAGS = (
+export const START_FLAGS = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     scripts: { start: string };
   }
@@ -63,16 +63,53 @@ const START_FLAGS = (
 /** Bundles bench/server.ts as `npm start` bundles the server (scripts/build.mjs), to run with plain node. */
 export function buildBenchServer(): void {
   execFileSync(process.execPath, ['scripts/build.mjs', 'bench/server.ts', BUNDLE], { cwd: ROOT });
+  execFileSync(process.execPath, ['scripts/build.mjs', 'bench/ceilings.ts', CEILINGS], { cwd: ROOT });
+}
+
+export type Ceiling = { url: string; cookie?: string; pid: number; stop(): Promise<void> };
+
+/**
+ * Starts one of the ceilings (bench/ceilings.ts) in its own process with plain `node`: `hello`, or
+ * `database` on the same driver as the app (the PostgreSQL URL, or a folder for its own PGlite).
+ */
+export async function startCeiling(
+  kind: 'hello' | 'database',
+  path: string,
+  database?: { driver: 'pglite' | 'postgres'; where: string },
+): Promise<Ceiling> {
+  const port = await freePort();
+  const args = [kind, String(port), ...(database ? [database.driver, database.where] : [])];
+  const child: ChildProcess = fork(CEILINGS, args, {
+    cwd: ROOT,
+    execArgv: [],
+    env: { PATH: path },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ cookie?: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { cookie?: string }));
+    child.once('exit', (code) =>
+      reject(new Error(`the ${kind} ceiling exited (${code}) before it was ready`)),
+    );
+  });
+  return {
+    url: `http://127.0.0.1:${port}${kind === 'hello' ? '/hello' : '/mypage'}`,
+    cookie: ready.cookie,
+    pid: child.pid ?? 0,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
 }
 
 /**
- * Starts the bundle of bench/server.ts (the app as `npm start` runs it, plus the bare Hono route)
+ * Starts the bundle of bench/server.ts (the app as `npm start` runs it)
  * with `env`. Call buildBenchServer() once first.
  */
 export async function startBenchServer(env: Record<string, string>, path: string): Promise<BenchServer> {
   const port = await freePort();
-  const helloPort = await freePort();
-  const child: ChildProcess = fork(BUNDLE, [String(helloPort)], {
+  const child: ChildProcess = fork(BUNDLE, [], {
     cwd: ROOT,
     execArgv: env.NODE_FLAGS === undefined ? START_FLAGS : env.NODE_FLAGS.split(' ').filter(Boolean),
     env: { PATH: path, PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env },
@@ -86,7 +123,6 @@ export async function startBenchServer(env: Record<string, string>, path: string
   const memory = new RssSampler(pid);
   return {
     url: `http://127.0.0.1:${port}`,
-    helloUrl: `http://127.0.0.1:${helloPort}/hello`,
     pid,
     memory,
     async stop() {

@@ -46,14 +46,14 @@ async function seed(database: Database, users: number, pending: number): Promise
   }
   // Registrations in progress: the odd ones expired a minute ago, the even ones have 20 minutes left.
   await db.execute(sql`
-    insert into registrations (token_hash, kind, state, email, email_key, codes_sent, last_code_sent_at, created_at, expires_at)
-    select md5('bench' || g), 'individual', 'code_sent', 'flow' || g || '@example.jp', 'flow' || g || '@example.jp', 1,
-      now() - interval '10 minutes', now() - interval '10 minutes',
+    insert into registrations (token_hash, kind, state, email, email_key, created_at, expires_at)
+    select md5('bench' || g), 'individual', 'code_sent', 'flow' || g || '@example.jp', 'flow' || g || '@example.jp',
+      now() - interval '10 minutes',
       case when g % 2 = 1 then now() - interval '1 minute' else now() + interval '20 minutes' end
     from generate_series(1, ${pending}::int) g`);
   await db.execute(sql`
-    insert into registration_codes (registration_id, code_hmac, created_at)
-    select id, md5(token_hash), created_at from registrations`);
+    insert into email_codes (purpose, registration_id, code_hmacs, codes_sent, last_sent_at, created_at)
+    select 'registration', id, array[md5(token_hash)], 1, created_at, created_at from registrations`);
   await db.execute(sql`
     insert into mail_outbox (registration_id, template, to_address, subject, body, status, attempts, next_attempt_at, created_at, sent_at)
     select id, 'registration_code', email, '認証コードのお知らせ', 'seed', 'sent', 1, created_at, created_at, created_at

@@ -22,7 +22,7 @@ import { pageRoutes } from './routes/content/pages.js';
 import { postalRoutes } from './routes/postal-codes/postal.js';
 import { MAX_UPLOAD_BODY_BYTES, mayCarryFile, procedureRoutes } from './routes/procedures/index.js';
 import { registrationRoutes } from './routes/registration/registration.js';
-import { cleanQueries, clientMeta, csrf, securityHeaders } from './shared/security.js';
+import { csrf, requestGuards, setHeadersEarly } from './shared/security.js';
 import { isUuid } from '../domain/ids.js';
 
 const root = (path: string) => new URL(`../../${path}`, import.meta.url);
@@ -40,6 +40,18 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(deps: WebDeps) {
   const app = new Hono<AppEnv>();
+  // The paths as logged, for the pages asked for again and again (a bounded memo of logPath).
+  const loggedPaths = new Map<string, string>();
+  const loggedPath = (path: string): string => {
+    let logged = loggedPaths.get(path);
+    if (logged === undefined) {
+      if (path.length > 200) return logPath(path);
+      if (loggedPaths.size >= 1000) loggedPaths.clear();
+      logged = logPath(path);
+      loggedPaths.set(path, logged);
+    }
+    return logged;
+  };
   const names = cookieNames(deps.config.secureCookies);
   const dev = deps.devMailbox !== null;
 
@@ -67,11 +79,11 @@ export function createApp(deps: WebDeps) {
     c.set('session', { status: 'none' });
     c.set('sessionId', undefined);
     c.set('lang', parseLang(getCookie(c, names.lang)) ?? 'ja');
-    c.header('X-Request-Id', c.get('requestId'));
+    setHeadersEarly(c, [['X-Request-Id', c.get('requestId')]]);
     const started = performance.now();
     await next();
     // No query string, body, cookie or address in the log: only what cannot identify a person.
-    const path = logPath(c.req.path);
+    const path = loggedPath(c.req.path);
     deps.logger.info(
       {
         requestId: c.get('requestId'),
@@ -83,20 +95,22 @@ export function createApp(deps: WebDeps) {
       'request',
     );
   });
-  app.use('*', clientMeta(deps.config.trustProxy));
-  app.use('*', securityHeaders(deps.config.env === 'production'));
-  // Every query string in one place: what no browser sends from a link or a form is a 400 here,
-  // not a failed query later (PostgreSQL takes no NUL in text).
+  // Client meta, security headers and the query-string check in one step (security.ts). Every
+  // query string is checked in one place: what no browser sends from a link or a form is a 400
+  // here, not a failed query later (PostgreSQL takes no NUL in text).
   app.use(
     '*',
-    cleanQueries((c) =>
-      errorPage(
-        c,
-        400,
-        k('ページを表示できませんでした'),
-        k('アドレスに使えない文字が含まれています。アドレスをご確認ください。'),
-      ),
-    ),
+    requestGuards({
+      trustProxy: deps.config.trustProxy,
+      production: deps.config.env === 'production',
+      onBadQuery: (c) =>
+        errorPage(
+          c,
+          400,
+          k('ページを表示できませんでした'),
+          k('アドレスに使えない文字が含まれています。アドレスをご確認ください。'),
+        ),
+    }),
   );
 
   // Static files: read and compressed once, cached by the browser for a day and then checked

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { StaffMember } from '../../src/app/staff/staff.js';
 import type { NoticeMailTemplates } from '../../src/app/notices/ports.js';
+import { IMPORTANT_NOTICES_KEPT_MS } from '../../src/app/notices/notices.js';
 import { outboxStore } from '../../src/db/shared/outbox.js';
 import { auditLog, mailOutbox, noticeDeliveries, notices } from '../../src/db/schema/index.js';
 import { japaneseNoticeMailTemplates } from '../../src/mail/templates/ja/notices.js';
@@ -97,6 +98,26 @@ describe.each(databaseFactories())('notices on $name', (factory) => {
     expect(n?.publishUntil?.toISOString()).toBe('2026-12-31T08:00:00.000Z');
     const [audit] = await h.db.select().from(auditLog).where(eq(auditLog.action, 'notice.created'));
     expect(audit).toMatchObject({ staffId: member.id });
+  });
+
+  it('keeps マイページ’s list for a kind a few seconds; a change by staff in this process shows at once', async () => {
+    const { h, member } = await setup();
+    const titles = (list: { title: string }[]) => list.map((n) => n.title);
+    await create(h, member, { title: '最初のお知らせ' });
+    expect(titles(await h.notices.forKind('individual'))).toEqual(['最初のお知らせ']);
+    // Written behind the use cases' back (as another process would): not seen while the list is kept…
+    const [first] = await database.db.select().from(notices);
+    await database.db
+      .insert(notices)
+      .values({ ...first, id: undefined, title: '別のプロセスから', publishFrom: h.clock.now() } as never);
+    expect(titles(await h.notices.forKind('individual'))).toEqual(['最初のお知らせ']);
+    // …and seen once it is older than the home page's list may be.
+    h.clock.advance(IMPORTANT_NOTICES_KEPT_MS / 1000);
+    expect(titles(await h.notices.forKind('individual'))).toContain('別のプロセスから');
+    // A change made through the use cases clears the kept lists at once.
+    await create(h, member, { title: '職員が追加' });
+    expect(titles(await h.notices.forKind('individual'))).toContain('職員が追加');
+    expect(titles(await h.notices.forKind('business'))).toContain('職員が追加');
   });
 
   it('shows a notice only in its publication window, to its audience, until it is withdrawn', async () => {

@@ -31,7 +31,7 @@ export function sessionUseCases(deps: SessionDeps) {
     async resolve(id: string | undefined): Promise<CurrentSession> {
       if (!id || id.length > 100) return { status: 'none' };
       const idHash = hashToken(id);
-      const s = await sessions.find(idHash);
+      const s = await sessions.findWithUser(idHash);
       if (!s) return { status: 'none' };
       const now = clock.now().getTime();
       const idle = now - s.lastSeenAt.getTime() > deps.idleSeconds * 1000;
@@ -40,8 +40,8 @@ export function sessionUseCases(deps: SessionDeps) {
         await sessions.delete(idHash);
         return { status: 'timed_out' };
       }
-      const user = await deps.users.findById(s.userId);
-      if (!user || user.status !== 'active') {
+      const { user } = s;
+      if (user.status !== 'active') {
         await sessions.delete(idHash);
         return { status: 'none' };
       }

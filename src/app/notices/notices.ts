@@ -140,8 +140,11 @@ export function noticeUseCases(deps: NoticeDeps) {
    * seconds. A change made here clears it at once; another process sees it within that time.
    */
   let important: { at: number; limit: number; list: Promise<NoticeRecord[]> } | null = null;
+  /** マイページ's notices, one list per kind of user, kept and cleared like the home page's. */
+  const forKind = new Map<UserKind, { at: number; limit: number; list: Promise<NoticeRecord[]> }>();
   const changed = () => {
     important = null;
+    forKind.clear();
   };
 
   const mailFor = (n: NoticeRecord) => {
@@ -297,7 +300,22 @@ export function noticeUseCases(deps: NoticeDeps) {
 
     /** マイページ: every notice in publication for the user's kind, newest first. */
     async forKind(kind: UserKind, limit = 20): Promise<NoticeRecord[]> {
-      return notices.published(clock.now(), { audiences: ['all', kind], importantOnly: false, limit });
+      const now = clock.now().getTime();
+      const kept = forKind.get(kind);
+      const age = kept ? now - kept.at : Infinity;
+      if (kept && kept.limit === limit && age >= 0 && age < IMPORTANT_NOTICES_KEPT_MS) return kept.list;
+      const list = notices.published(new Date(now), {
+        audiences: ['all', kind],
+        importantOnly: false,
+        limit,
+      });
+      const entry = { at: now, limit, list };
+      forKind.set(kind, entry);
+      // A failed read is not kept: the next visit asks the database again.
+      list.catch(() => {
+        if (forKind.get(kind) === entry) forKind.delete(kind);
+      });
+      return list;
     },
 
     /**

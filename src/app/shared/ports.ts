@@ -94,6 +94,8 @@ export type SessionRecord = {
 export interface SessionStore {
   create(idHash: string, userId: string, now: Date): Promise<void>;
   find(idHash: string): Promise<SessionRecord | null>;
+  /** The session with its user, in one round trip (every signed-in page asks for both). */
+  findWithUser(idHash: string): Promise<(SessionRecord & { user: UserRecord }) | null>;
   touch(idHash: string, now: Date): Promise<void>;
   delete(idHash: string): Promise<void>;
   deleteForUser(userId: string, exceptIdHash?: string): Promise<void>;

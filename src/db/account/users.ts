@@ -74,14 +74,25 @@ export async function replaceSessions(tx: Tx, userId: string, session: NewSessio
 }
 
 export function userStore(db: Db): AccountUserStore {
+  // Sign-in and the account screens look a user up by address or id: prepared once, by name.
+  const byEmailKey = db
+    .select()
+    .from(users)
+    .where(eq(users.emailKey, sql.placeholder('emailKey')))
+    .prepare('user_by_email_key');
+  const byId = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('user_by_id');
   return {
     async findByEmailKey(emailKey) {
-      const [row] = await db.select().from(users).where(eq(users.emailKey, emailKey));
+      const [row] = await byEmailKey.execute({ emailKey });
       return row ? toUserRecord(row) : null;
     },
     async findById(id) {
       if (!isUuid(id)) return null;
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      const [row] = await byId.execute({ id });
       return row ? toUserRecord(row) : null;
     },
     async lockedUntil(id) {

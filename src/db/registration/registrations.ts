@@ -14,6 +14,12 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 const ownerOf = (flowId: string) => ({ purpose: 'registration' as const, flowId });
 
 export function registrationStore(db: Db): RegistrationStore {
+  // Every screen of the flow finds its flow by the token's hash: prepared once, by name.
+  const byTokenHash = db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('registration_by_token_hash');
   return {
     async create({ tokenHash, kind, lang, now, expiresAt }) {
       const [row] = await db
@@ -24,7 +30,7 @@ export function registrationStore(db: Db): RegistrationStore {
     },
 
     async findByTokenHash(tokenHash) {
-      const [row] = await db.select().from(registrations).where(eq(registrations.tokenHash, tokenHash));
+      const [row] = await byTokenHash.execute({ tokenHash });
       return (row as RegistrationRecord | undefined) ?? null;
     },
 

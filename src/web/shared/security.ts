@@ -9,12 +9,8 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-/**
- * The headers every response carries. They are set before the handler runs, so that they go into
- * the response as it is made (changing a finished response's headers costs a copy of it); a handler
- * may still override one, as the static files do with Cache-Control.
- */
-export function securityHeaders(production: boolean): MiddlewareHandler<AppEnv> {
+/** The headers every response carries. */
+export function securityHeaderList(production: boolean): [string, string][] {
   const headers: [string, string][] = [
     ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
     ['X-Content-Type-Options', 'nosniff'],
@@ -28,26 +24,84 @@ export function securityHeaders(production: boolean): MiddlewareHandler<AppEnv> 
     ['Cache-Control', 'no-store'],
   ];
   if (production) headers.push(['Strict-Transport-Security', 'max-age=63072000; includeSubDomains']);
+  return headers;
+}
+
+/** The node:http response under @hono/node-server; absent under `app.request()` (tests). */
+type NodeBindings = { outgoing?: { setHeader?: (name: string, value: string) => unknown } };
+
+/**
+ * Sets headers before the handler runs. Under node:http they go straight onto the node response
+ * (Node merges them with the handler's own when it writes the head, the handler's winning, as the
+ * static files' Cache-Control does): Hono would otherwise keep them in a WHATWG `Headers` object,
+ * whose every `set` validates and sorts, and copy them out again for node:http. Elsewhere (tests'
+ * `app.request()`) they are Hono headers as before.
+ */
+export function setHeadersEarly(c: Ctx, headers: readonly (readonly [string, string])[]): void {
+  const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
+  if (typeof outgoing?.setHeader === 'function')
+    for (const [name, value] of headers) outgoing.setHeader(name, value);
+  else for (const [name, value] of headers) c.header(name, value);
+}
+
+/**
+ * The headers every response carries. They are set before the handler runs, so that they go into
+ * the response as it is made (changing a finished response's headers costs a copy of it); a handler
+ * may still override one, as the static files do with Cache-Control.
+ */
+export function securityHeaders(production: boolean): MiddlewareHandler<AppEnv> {
+  const headers = securityHeaderList(production);
   return async (c, next) => {
-    for (const [name, value] of headers) c.header(name, value);
+    setHeadersEarly(c, headers);
     await next();
   };
 }
 
+/** The client's address: behind our load balancer, the last X-Forwarded-For entry (the one it added). */
+function clientAddress(c: Ctx, trustProxy: boolean): string | null {
+  let ip: string | null = null;
+  // Earlier entries come from the client and could be anything.
+  if (trustProxy) ip = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
+  if (!ip) {
+    try {
+      ip = getConnInfo(c).remote.address ?? null;
+    } catch {
+      ip = null; // app.request() in tests has no socket
+    }
+  }
+  return ip;
+}
+
 export function clientMeta(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let ip: string | null = null;
-    // Behind our load balancer the last X-Forwarded-For entry is the one it added; earlier ones
-    // come from the client and could be anything.
-    if (trustProxy) ip = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
-    if (!ip) {
-      try {
-        ip = getConnInfo(c).remote.address ?? null;
-      } catch {
-        ip = null; // app.request() in tests has no socket
-      }
-    }
-    c.set('meta', { ip, userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null });
+    c.set('meta', {
+      ip: clientAddress(c, trustProxy),
+      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+    });
+    await next();
+  };
+}
+
+/**
+ * What every request gets before the routes, in one middleware rather than three (each costs a
+ * closure, a promise and a step of Hono's dispatch): the client's meta (clientMeta), the security
+ * headers (securityHeaders) and the query-string check (cleanQueries).
+ */
+export function requestGuards(opts: {
+  trustProxy: boolean;
+  production: boolean;
+  onBadQuery: (c: Ctx) => Response | Promise<Response>;
+}): MiddlewareHandler<AppEnv> {
+  const headers = securityHeaderList(opts.production);
+  return async (c, next) => {
+    c.set('meta', {
+      ip: clientAddress(c, opts.trustProxy),
+      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+    });
+    setHeadersEarly(c, headers);
+    const url = c.req.url;
+    const at = url.indexOf('?');
+    if (at >= 0 && !cleanQueryString(url.slice(at + 1))) return opts.onBadQuery(c);
     await next();
   };
 }
