@@ -127,13 +127,11 @@ async function procedures(
     await page.getByLabel(t('場所', 'Location'), { exact: true }).fill('中原区小杉町3丁目の交差点付近');
     await page.getByLabel(t('損傷の状況', 'What is damaged')).fill('歩道に穴があいています。');
     await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
-    await page
-      .getByLabel(t('ファイルを選択', 'Choose a file'))
-      .setInputFiles({
-        name: 'pothole.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from(fileOf('png', 4096)),
-      });
+    await page.getByLabel(t('ファイルを選択', 'Choose a file')).setInputFiles({
+      name: 'pothole.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(fileOf('png', 4096)),
+    });
     await page.getByRole('button', { name: t('添付する', 'Attach') }).click();
     await shot(3, 'form-file');
     await page.getByRole('button', { name: t('次へ', 'Continue') }).click();
