@@ -4,7 +4,7 @@
  * refused by the checks shows the offending page with its errors.
  */
 import { Hono } from 'hono';
-import { applicationPath, type Applicant } from '../../../app/procedures/procedures.js';
+import { applicationPath, guestApplicationPath, type Applicant } from '../../../app/procedures/procedures.js';
 import type { Answers } from '../../../domain/procedures/fields/types.js';
 import { k } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
@@ -93,7 +93,9 @@ export function reviewRoutes(deps: WebDeps) {
           referenceNumber={detail.application.referenceNumber}
           submittedAt={detail.application.submittedAt ?? new Date()}
           sections={detail.sections}
-          detailPath={applicationPath(id)}
+          // a guest has no マイページ: their 申請の詳細 is the guest one
+          detailPath={'userId' in applicant ? applicationPath(id) : guestApplicationPath(id)}
+          myPage={'userId' in applicant}
         />
       </>,
     );
