@@ -64,6 +64,8 @@ describe.each(databaseFactories())('guest applications on $name', (factory) => {
       guestLang: 'ja',
       state: 'draft',
     });
+    // the address confirmed by code is the form's メールアドレス (prefill 'email'), and nothing else
+    expect(row?.answers).toEqual({ email: 'hana@example.jp' });
     expect(row?.guestSecretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.guestSecretHash).not.toContain(verified.secret);
     // a repeated request (double submit, reload) gets the same draft and secret, no second draft

@@ -126,6 +126,10 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     const unticked = await c.post(`/applications/${id}/review`, {});
     expect(unticked.status).toBe(400);
     expect(unticked.html).toContain('申請内容に相違がないことを確認して、チェックを入れてください');
+    // in the error summary at the top (linked to the checkbox) as well as beside it
+    expect(unticked.html).toMatch(
+      /class="error-summary"[\s\S]*href="#declaration">申請内容に相違がないことを確認して、チェックを入れてください/,
+    );
     expect(await h.applicationRows()).toMatchObject([{ state: 'draft' }]);
 
     // 申請する twice: one application, one 受付番号

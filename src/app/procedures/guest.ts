@@ -23,7 +23,7 @@ import type { EmailCodeStore } from '../email-codes/ports.js';
 import type { AuditLog, Clock, MailQueued, RateLimiter } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import { hashToken, hmacCode, newToken } from '../shared/tokens.js';
-import type { GuestFlowRecord, GuestFlowStore, GuestMailTemplates } from './ports.js';
+import type { GuestFlowRecord, GuestFlowStore, GuestMailTemplates, StoredAnswers } from './ports.js';
 
 /** What the guest flow needs of its own (wire() gives it; procedures.ts adds the rest). */
 export type GuestDeps = {
@@ -41,9 +41,14 @@ export type GuestDeps = {
 };
 
 /** What procedures.ts gives: the procedure as the catalogue sees it, and its form's first page. */
-export type GuestProcedureLookup = (
-  procedureId: string,
-) => Promise<{ guestAllowed: boolean; open: boolean; name: Record<Lang, string>; firstPage: string } | null>;
+export type GuestProcedureLookup = (procedureId: string) => Promise<{
+  guestAllowed: boolean;
+  open: boolean;
+  name: Record<Lang, string>;
+  firstPage: string;
+  /** the draft's first answers: the confirmed address in the fields prefilled with the e-mail */
+  initialAnswers: (email: string) => StoredAnswers;
+} | null>;
 
 export type GuestFlowProblem = 'missing' | 'expired';
 
@@ -256,7 +261,7 @@ export function guestApplicationUseCases(
           guestEmail: flow.email,
           guestLang: flow.lang,
           guestSecretHash: hashToken(secret),
-          answers: {},
+          answers: procedure.initialAnswers(flow.email),
           now,
           expiresAt,
         });

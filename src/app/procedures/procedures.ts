@@ -208,6 +208,8 @@ export function procedureUseCases(deps: ProcedureDeps) {
         open: catalogueEntry(c.def, await store.settings()).open,
         name: c.def.name,
         firstPage: c.form.firstPage(),
+        // a guest has no 利用者情報; the address they confirmed by code is theirs
+        initialAnswers: (email) => prefillAnswers(c.def, { profile: null, email }),
       };
     },
   });

@@ -4,7 +4,7 @@
  * refused by the checks shows the offending page with its errors.
  */
 import { Hono } from 'hono';
-import { applicationPath, type Applicant } from '../../../app/procedures/procedures.js';
+import { applicationPath, guestApplicationPath, type Applicant } from '../../../app/procedures/procedures.js';
 import type { Answers } from '../../../domain/procedures/fields/types.js';
 import { k } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
@@ -27,20 +27,19 @@ export function reviewRoutes(deps: WebDeps) {
     if (!rv) return null;
     if (rv.incompletePage) return c.redirect(pagePath(id, rv.incompletePage), 303);
     const steps = stepsOf(rv.form, rv.application.answers as Answers, null, lang);
+    const errors = declarationError ? [{ field: 'declaration', message: declarationError }] : undefined;
     return renderPage(
       c,
       dev,
-      {
-        title: k('申請内容の確認'),
-        errors: declarationError ? [{ field: 'declaration', message: declarationError }] : undefined,
-        status: declarationError ? 400 : 200,
-      },
+      { title: k('申請内容の確認'), errors, status: declarationError ? 400 : 200 },
       <ReviewView
         steps={steps.titles}
         sections={rv.sections}
         change={(page, input) => `${pagePath(id, page)}?return=review#${input}`}
         declaration={rv.form.definition.declaration?.[lang]}
         declarationError={declarationError}
+        // the error summary at the top, as on every page with an error
+        errors={errors}
         csrfToken={c.get('csrfToken')()}
         action={reviewPath(id)}
       />,
@@ -93,7 +92,9 @@ export function reviewRoutes(deps: WebDeps) {
           referenceNumber={detail.application.referenceNumber}
           submittedAt={detail.application.submittedAt ?? new Date()}
           sections={detail.sections}
-          detailPath={applicationPath(id)}
+          // a guest has no マイページ: their 申請の詳細 is the guest one
+          detailPath={'userId' in applicant ? applicationPath(id) : guestApplicationPath(id)}
+          myPage={'userId' in applicant}
         />
       </>,
     );

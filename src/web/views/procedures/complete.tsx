@@ -14,6 +14,8 @@ export function CompleteView(p: {
   submittedAt: Date;
   sections: SummarySection[];
   detailPath: string;
+  /** false for a guest, who has no マイページ */
+  myPage: boolean;
 }) {
   const t = useT();
   const day = useDay();
@@ -65,10 +67,14 @@ export function CompleteView(p: {
         <a href={p.detailPath}>
           <T>申請の詳細</T>
         </a>
-        {' ／ '}
-        <a href="/mypage">
-          <T>マイページ</T>
-        </a>
+        {p.myPage ? (
+          <>
+            {' ／ '}
+            <a href="/mypage">
+              <T>マイページ</T>
+            </a>
+          </>
+        ) : null}
       </p>
       <h2 class="subtitle">
         <T>申請内容の控え</T>

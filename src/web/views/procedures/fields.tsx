@@ -429,7 +429,8 @@ function AddressView({ field, answer, ctx }: FieldViewProps<'address'>) {
 /** The attached files with 削除, the limits before upload, and the file input with 添付する. */
 function FileView({ field, answer, ctx }: FieldViewProps<'file'>) {
   const t = useT();
-  const kinds = field.kinds.map((k) => k.toUpperCase()).join('、');
+  const lang = useLang();
+  const kinds = field.kinds.map((k) => k.toUpperCase()).join(lang === 'ja' ? '、' : ', ');
   const accept = field.kinds
     .map((k) =>
       k === 'pdf' ? '.pdf,application/pdf' : k === 'png' ? '.png,image/png' : '.jpg,.jpeg,image/jpeg',
@@ -463,7 +464,7 @@ function FileView({ field, answer, ctx }: FieldViewProps<'file'>) {
                   value={field.id}
                 >
                   {t('削除')}
-                  <span class="visually-hidden">{`：${f.name}`}</span>
+                  <span class="visually-hidden">{lang === 'ja' ? `：${f.name}` : `: ${f.name}`}</span>
                 </button>
               ) : null}
             </li>

@@ -3,7 +3,7 @@
  * the answers that 申請の完了 and the print copy show.
  */
 import type { SummarySection } from '../../../domain/procedures/summary.js';
-import { T, useT } from '../../shared/i18n.js';
+import { T, useLang, useT } from '../../shared/i18n.js';
 import { CsrfField, ErrorSummary, type Errors } from '../shared/components.js';
 import { ApplicationSteps } from './form-page.js';
 
@@ -32,6 +32,7 @@ export function AnswerSections({
   change?: (page: string, input: string) => string;
 }) {
   const t = useT();
+  const lang = useLang();
   return (
     <>
       {sections.map((s) => (
@@ -48,7 +49,9 @@ export function AnswerSections({
                   <dd class="summary-list__actions">
                     <a href={change(s.page, r.input)}>
                       {t('変更')}
-                      <span class="visually-hidden">{`（${r.label}）`}</span>
+                      <span class="visually-hidden">
+                        {lang === 'ja' ? `（${r.label}）` : ` (${r.label})`}
+                      </span>
                     </a>
                   </dd>
                 ) : null}
