@@ -76,6 +76,15 @@ export class Visitor {
     return { ...reply, via: path };
   }
 
+  /** Takes the cookies of a `cookie` header (another visitor's session, say). */
+  adopt(header: string): this {
+    for (const pair of header.split('; ')) {
+      const i = pair.indexOf('=');
+      if (i > 0) this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+    return this;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

@@ -69,7 +69,7 @@ async function signIn(base: string, address: string): Promise<void> {
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
-async function closedLoop(
+export async function closedLoop(
   users: number,
   seconds: number,
   one: (n: number) => Promise<string | null>,

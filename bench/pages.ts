@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { Visitor, formToken } from './client.js';
 import type { CodeMailbox } from './mailbox.js';
 import { PROFILE } from './flows.js';
+import { APPLY_PROCEDURE } from './apply.js';
 
 /**
  * A screen to measure, and the ceiling it is judged against: `hello` (the bare Hono route) for the
@@ -122,19 +123,31 @@ export async function registrationScreens(
     { name: '本登録の完了', path: '/register/complete', cookie: done, ceiling: 'database' },
     { name: 'マイページ', path: '/mypage', cookie: done, ceiling: 'database' },
     { name: 'ログイン', path: '/login', ceiling: 'hello' },
-    ...procedureScreens(done),
+    ...(await procedureScreens(base, done)),
   ];
 }
 
 /**
- * The online procedures' screens (issue 13), measured like the others: add each here with the
- * cookie of a signed-in person (`signedIn`, the session of the registration above) or none, and
- * `ceiling: 'database'` when it reads the database, `'hello'` when it reads nothing. Screens that
- * need an application of their own can start one here with a Visitor (client.ts) before returning.
+ * The online procedures' screens (issue 13): 手続一覧 with a keyword, a procedure's page, a form
+ * page of a draft (started by 申請する with the signed-in person's session) and 申請履歴. Each reads
+ * the database (手続管理's settings, the draft, the applications).
  */
-function procedureScreens(signedIn: string): Screen[] {
-  void signedIn;
-  return [];
+async function procedureScreens(base: string, signedIn: string): Promise<Screen[]> {
+  const v = new Visitor(base).adopt(signedIn);
+  const token = formToken((await v.get('/mypage')).html);
+  const started = await v.post(`/procedures/${APPLY_PROCEDURE}/apply`, token, {});
+  if (started.status !== 200 || !started.via.includes('/pages/'))
+    throw new Error(`申請する: got ${started.status} at ${started.via}`);
+  return [
+    {
+      name: '手続一覧（キーワード）',
+      path: `/procedures?q=${encodeURIComponent('ごみ')}`,
+      ceiling: 'database',
+    },
+    { name: '手続の案内', path: `/procedures/${APPLY_PROCEDURE}`, ceiling: 'database' },
+    { name: '申請フォーム', path: started.via, cookie: v.cookieHeader(), ceiling: 'database' },
+    { name: '申請履歴', path: '/mypage/applications', cookie: v.cookieHeader(), ceiling: 'database' },
+  ];
 }
 
 /** Bytes on the wire of a GET (compressed as a browser asks), without reading them as text. */

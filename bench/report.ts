@@ -20,6 +20,9 @@ export type DatabaseRun = {
   registrationPeak: number;
   signIn: FlowResult;
   signInPeak: number;
+  /** 申請する end to end (issue 13): a draft, 次へ on each page, 申請する, 申請の完了 */
+  apply: FlowResult;
+  applyPeak: number;
 };
 
 export type Results = {
@@ -85,7 +88,12 @@ export function verdicts(r: Results): Verdict[] {
       ok: signInShare >= BUDGET.signInShareOfVerify && run.signIn.failed === 0,
       detail: `${f1(run.signIn.perSecond)} of ${f1(r.argon2.verifiesPerSecond)}/s (${pct(signInShare)}), ${run.signIn.failed} failed`,
     });
-    const peak = Math.max(run.pagesPeak, run.registrationPeak, run.signInPeak);
+    out.push({
+      budget: `${run.driver}: applications (申請する end to end) complete without a failure`,
+      ok: run.apply.completed > 0 && run.apply.failed === 0,
+      detail: `${f1(run.apply.perSecond)}/s, p50 ${f0(run.apply.p50)} ms, p99 ${f0(run.apply.p99)} ms, ${run.apply.failed} failed`,
+    });
+    const peak = Math.max(run.pagesPeak, run.registrationPeak, run.signInPeak, run.applyPeak);
     if (run.driver === 'postgres')
       out.push({
         budget: `postgres: RSS under ${BUDGET.postgresRssMiB} MiB at peak`,
@@ -276,6 +284,9 @@ export function markdown(r: Results, findings: string): string {
     lines.push(
       `| ${run.driver} | sign-in | ${run.signIn.completed} | ${f1(run.signIn.perSecond)} | ${f1(r.argon2.verifiesPerSecond)} (verify) | ${pct(run.signIn.perSecond / r.argon2.verifiesPerSecond)} | ${f0(run.signIn.p50)} | ${f0(run.signIn.p99)} | ${run.signIn.failed} |`,
     );
+    lines.push(
+      `| ${run.driver} | 申請する (市長への手紙: 4 POSTs, each with its GET) | ${run.apply.completed} | ${f1(run.apply.perSecond)} | — | — | ${f0(run.apply.p50)} | ${f0(run.apply.p99)} | ${run.apply.failed} |`,
+    );
   }
   lines.push(
     '',
@@ -290,17 +301,19 @@ export function markdown(r: Results, findings: string): string {
       `| ${run.driver} | ${f1(run.registrationCpu.server)} ms | ${run.driver === 'postgres' ? `${f1(run.registrationCpu.postgres)} ms` : '—'} | ${f1(run.registrationCpu.loadGenerator)} ms | ${f0(run.registration.mailWaitP50 ?? 0)} ms |`,
     );
   const errors = r.runs
-    .flatMap((run) => [run.registration.firstError, run.signIn.firstError])
+    .flatMap((run) => [run.registration.firstError, run.signIn.firstError, run.apply.firstError])
     .filter(Boolean);
   if (errors.length) lines.push('', `First errors: ${errors.join('; ')}`);
   lines.push('');
   lines.push('## Memory', '');
   lines.push('Resident set size of the server process, sampled every 50 ms.', '');
-  lines.push('| database | at rest | peak, pages | peak, registration | peak, sign-in | PGlite alone |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '| database | at rest | peak, pages | peak, registration | peak, sign-in | peak, 申請する | PGlite alone |',
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const run of r.runs)
     lines.push(
-      `| ${run.driver} | ${f0(run.rssAtRest)} MiB | ${f0(run.pagesPeak)} MiB | ${f0(run.registrationPeak)} MiB | ${f0(run.signInPeak)} MiB | ${run.driver === 'pglite' ? `${f0(r.pgliteBaseline)} MiB` : '—'} |`,
+      `| ${run.driver} | ${f0(run.rssAtRest)} MiB | ${f0(run.pagesPeak)} MiB | ${f0(run.registrationPeak)} MiB | ${f0(run.signInPeak)} MiB | ${f0(run.applyPeak)} MiB | ${run.driver === 'pglite' ? `${f0(r.pgliteBaseline)} MiB` : '—'} |`,
     );
   lines.push('');
   lines.push('## Page weight', '');

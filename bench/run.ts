@@ -11,6 +11,7 @@ import pg from 'pg';
 import { testEnv } from '../src/config.js';
 import { openDatabase } from '../src/db/shared/client.js';
 import { registrationLoad, signInLoad, type FlowResult } from './flows.js';
+import { applyLoad } from './apply.js';
 import { argon2Limits, coldStarts, pgliteBaselineMiB } from './limits.js';
 import { CodeMailbox } from './mailbox.js';
 import {
@@ -219,6 +220,22 @@ async function measureDatabase(
     );
     const signInPeak = server.memory.peak();
     log(driver, 'peak RSS during sign-ins', Math.round(signInPeak), 'MiB');
+    server.memory.reset();
+    // 申請する end to end (issue 13): the residents just registered apply for 市長への手紙.
+    const apply =
+      only === 'pages'
+        ? noFlow
+        : await applyLoad(server.url, registration.addresses, FLOW_USERS, FLOW_SECONDS / 2);
+    log(
+      driver,
+      'applications',
+      apply.perSecond.toFixed(1),
+      '/s',
+      `p50 ${Math.round(apply.p50)} ms, p99 ${Math.round(apply.p99)} ms`,
+      apply.failed ? `${apply.failed} failed: ${apply.firstError}` : '',
+    );
+    const applyPeak = server.memory.peak();
+    log(driver, 'peak RSS during applications', Math.round(applyPeak), 'MiB');
     return {
       run: {
         driver,
@@ -232,6 +249,8 @@ async function measureDatabase(
         registrationPeak,
         signIn,
         signInPeak,
+        apply,
+        applyPeak,
       },
       weights,
     };

@@ -226,6 +226,7 @@ describe('summary text on 申請内容の確認', () => {
     [{ type: 'radio', options }, 'b', 'い', 'B'],
     [{ type: 'checkbox', options }, ['a', 'c'], 'あ、う', 'A, C'],
     [{ type: 'number', unit: { ja: '通', en: 'copies' } }, '2', '2 通', '2 copies'],
+    [{ type: 'tel' }, '0442002111', '044-200-2111', '044-200-2111'],
     [
       { type: 'name' },
       { familyName: '川崎', givenName: '太郎', familyNameKana: 'カワサキ', givenNameKana: 'タロウ' },

@@ -1,5 +1,6 @@
-/** tel: a Japanese phone number (fields.ts phone: code 'phone'); the value is its digits. */
+/** tel: a Japanese phone number (fields.ts phone: code 'phone'); the value is its digits, shown hyphenated. */
 import { phone } from '../../fields.js';
+import { formatPhone } from '../../phone-format.js';
 import { single, parseWith } from './single.js';
 import type { FieldTypeModule } from './types.js';
 
@@ -11,5 +12,6 @@ export const telField: FieldTypeModule<'tel'> = {
   coerce: single.coerce,
   isEmpty: single.isEmpty,
   parse: (field, answer) => parseWith(rules, field.id, answer),
-  summary: (_field, answer) => answer,
+  // shown as people write it (044-200-2111), as on マイページ; stored as digits
+  summary: (_field, answer) => formatPhone(answer),
 };
