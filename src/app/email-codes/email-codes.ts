@@ -8,6 +8,7 @@
  */
 import { toHalfWidthAscii } from '../../domain/normalize.js';
 import type { FieldError } from '../../domain/profile.js';
+import type { RateLimiter } from '../shared/ports.js';
 import { equalHex, hmacCode, newSixDigitCode } from '../shared/tokens.js';
 import type { CodeOwner, EmailCodeStore, ResendInput } from './ports.js';
 
@@ -16,6 +17,33 @@ export const MAX_CODES = 6; // the first code and 5 resends
 export const RESEND_INTERVAL_SECONDS = 60;
 /** three registrations' worth of codes (1 + 5 resends each) to one address in an hour */
 export const CODE_MAILS_PER_ADDRESS_PER_HOUR = 18;
+
+/**
+ * Limits on code mail to an address not yet known (registration, guest applications): mail that
+ * costs the city and could flood someone's mailbox. Per IP address (whatever the addresses) and per
+ * address (whatever the IPs); counters are keyed by an HMAC of the address, so the limits table never
+ * holds an address. Both flows share the counters. Returns seconds to wait, or null.
+ */
+export async function codeMailWait(
+  deps: { secret: string; rateLimiter: RateLimiter; codeMailsPerIpPer10Min: number },
+  ip: string | null,
+  emailKey: string,
+  now: Date,
+): Promise<number | null> {
+  const checks: [string, number, number][] = [
+    [
+      `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
+      CODE_MAILS_PER_ADDRESS_PER_HOUR,
+      3600,
+    ],
+  ];
+  if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
+  for (const [key, limit, window] of checks) {
+    const r = await deps.rateLimiter.hit(key, limit, window, now);
+    if (!r.allowed) return r.retryAfterSeconds;
+  }
+  return null;
+}
 
 export type ResendRefusal = { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number };
 

@@ -18,7 +18,7 @@ import { toHalfWidthAscii } from '../../domain/normalize.js';
 import type { FieldError } from '../../domain/profile.js';
 import { DRAFT_TTL_DAYS } from '../../domain/procedures/states.js';
 import type { Lang } from '../../messages/i18n.js';
-import { CODE_MAILS_PER_ADDRESS_PER_HOUR, emailCodeUseCases } from '../email-codes/email-codes.js';
+import { codeMailWait as codeMailWaitFor, emailCodeUseCases } from '../email-codes/email-codes.js';
 import type { EmailCodeStore } from '../email-codes/ports.js';
 import type { AuditLog, Clock, MailQueued, RateLimiter } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
@@ -85,22 +85,8 @@ export function guestApplicationUseCases(
     return { ok: true, flow };
   }
 
-  /** The registration's limits on code mail: per IP address and per address (by its HMAC). */
-  async function codeMailWait(ip: string | null, emailKey: string, now: Date): Promise<number | null> {
-    const checks: [string, number, number][] = [
-      [
-        `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
-        CODE_MAILS_PER_ADDRESS_PER_HOUR,
-        3600,
-      ],
-    ];
-    if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
-    for (const [key, limit, window] of checks) {
-      const r = await deps.rateLimiter.hit(key, limit, window, now);
-      if (!r.allowed) return r.retryAfterSeconds;
-    }
-    return null;
-  }
+  const codeMailWait = (ip: string | null, emailKey: string, now: Date) =>
+    codeMailWaitFor(deps, ip, emailKey, now);
 
   function codeMail(lang: Lang, to: string, procedureName: string, code: string) {
     const m = deps.templates[lang].guestCode({

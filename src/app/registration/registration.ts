@@ -24,9 +24,9 @@ import type {
 } from '../shared/ports.js';
 import type { RequestMeta } from '../shared/request-meta.js';
 import { japanToday } from '../shared/japan-date.js';
-import { hashToken, hmacCode, newToken } from '../shared/tokens.js';
+import { hashToken, newToken } from '../shared/tokens.js';
 import type { EmailCodeStore } from '../email-codes/ports.js';
-import { CODE_MAILS_PER_ADDRESS_PER_HOUR, emailCodeUseCases } from '../email-codes/email-codes.js';
+import { codeMailWait as codeMailWaitFor, emailCodeUseCases } from '../email-codes/email-codes.js';
 import type { MailTemplates, RegistrationRecord, RegistrationStore } from './ports.js';
 import type { Lang } from '../../messages/i18n.js';
 
@@ -75,26 +75,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
     return { ok: true, flow };
   }
 
-  /**
-   * Limits on mail that costs the city and can be used to flood someone's mailbox: per IP address
-   * (whatever the addresses) and per address (whatever the IPs). Counters are keyed by an HMAC of
-   * the address, so the limits table never holds an address. Returns seconds to wait, or null.
-   */
-  async function codeMailWait(ip: string | null, emailKey: string, now: Date): Promise<number | null> {
-    const checks: [string, number, number][] = [
-      [
-        `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
-        CODE_MAILS_PER_ADDRESS_PER_HOUR,
-        3600,
-      ],
-    ];
-    if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
-    for (const [key, limit, window] of checks) {
-      const r = await deps.rateLimiter.hit(key, limit, window, now);
-      if (!r.allowed) return r.retryAfterSeconds;
-    }
-    return null;
-  }
+  const codeMailWait = (ip: string | null, emailKey: string, now: Date) =>
+    codeMailWaitFor(deps, ip, emailKey, now);
 
   function codeMail(lang: Lang, to: string, code: string) {
     const m = deps.templates[lang].registrationCode({
