@@ -28,7 +28,7 @@ export async function startTestApp(
     ...options.env,
   });
   const running = await startServer(config, { database, clock: options.clock, logStream: options.logStream });
-  // BASE_URL follows the port the server got.
+  // BASE_URL stays http://localhost:0 (PORT=0 picks a free port later): tests follow a mailed link by its path.
   return {
     ...running,
     database,
