@@ -283,7 +283,6 @@ export function wire(deps: WiringDeps) {
   });
   const sessions = sessionUseCases({
     sessions: residentSessions,
-    users,
     audit,
     clock,
     idleSeconds: settings.sessionIdleSeconds,

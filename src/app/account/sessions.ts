@@ -2,12 +2,11 @@
  * Signed-in sessions: a random id for the browser, its SHA-256 in the database, an idle and an
  * absolute limit. Every process shares them because nothing is kept in memory.
  */
-import type { AuditLog, Clock, SessionStore, UserRecord, UserStore } from '../shared/ports.js';
+import type { AuditLog, Clock, SessionStore, UserRecord } from '../shared/ports.js';
 import { hashToken, newToken } from '../shared/tokens.js';
 
 export type SessionDeps = {
   sessions: SessionStore;
-  users: UserStore;
   audit: AuditLog;
   clock: Clock;
   idleSeconds: number;
