@@ -5,8 +5,9 @@
  * - `hello`: a bare Hono route answering "hello": the ceiling of the pages that read nothing.
  * - `database`: a plain `node:http` server with the same database driver as the app (`pg`, or PGlite
  *   on the embedded run) making マイページ's queries by hand: the session with its user in one
- *   SELECT by the SHA-256 of the cookie (a named prepared statement), the notices for the user's kind
- *   kept for 5 s as the app keeps them, and a page of the same size as マイページ with the person's
+ *   SELECT by the SHA-256 of the cookie (a named prepared statement), then, side by side, the notices
+ *   for the user's kind (kept for 5 s as the app keeps them) and the person's applications for
+ *   申請履歴 (one draft, as the benchmark's person has), and a page of the same size as マイページ with the person's
  *   name and notices in it, compressed as the app compresses a per-person page. The ceiling of the
  *   screens that read the database. It makes its own user and session (so that it also works on a
  *   PGlite of its own) and sends the session cookie to the benchmark.
@@ -31,6 +32,9 @@ type Query = (name: string, text: string, values: unknown[]) => Promise<Record<s
 /** The session joined with its user: the same statement as the app's (db/account/sessions.ts). */
 const SESSION_WITH_USER = `select s.user_id, s.created_at as s_created_at, s.last_seen_at, s.signed_in_at, u.*
   from sessions s join users u on u.id = s.user_id where s.id_hash = $1`;
+/** 申請履歴 and 一時保存中の申請 on マイページ: the same columns as the app's (db/procedures/applications.ts). */
+const APPLICATIONS_OF_USER = `select id, reference_number, procedure_id, state, created_at, submitted_at, draft_expires_at
+  from applications where user_id = $1 order by created_at desc`;
 const NOTICES_FOR_KIND = `select * from notices where withdrawn_at is null and publish_from <= $1
   and (publish_until is null or publish_until > $1) and audience = any($2)
   order by publish_from desc, created_at desc limit 20`;
@@ -85,6 +89,12 @@ async function databaseCeiling(): Promise<void> {
      values ($1, $2, now(), now(), now())`,
     [createHash('sha256').update(token).digest('hex'), user?.id],
   );
+  await db.query(
+    'ceiling_draft',
+    `insert into applications (procedure_id, user_id, created_at, last_saved_at, draft_expires_at)
+     values ('letter-to-mayor', $1, now(), now(), now() + interval '30 days')`,
+    [user?.id],
+  );
   let notices: { at: number; kind: string; rows: Promise<Record<string, unknown>[]> } | null = null;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
@@ -104,11 +114,18 @@ async function databaseCeiling(): Promise<void> {
         kind: String(row.kind),
         rows: db.query('ceiling_notices', NOTICES_FOR_KIND, [new Date(now), ['all', row.kind]]),
       };
-    const list = (await notices.rows).map((n) => `<li>${esc(n.title)}</li>`).join('');
+    const [noticeRows, applicationRows] = await Promise.all([
+      notices.rows,
+      db.query('ceiling_applications', APPLICATIONS_OF_USER, [row.user_id]),
+    ]);
+    const list = noticeRows.map((n) => `<li>${esc(n.title)}</li>`).join('');
+    const drafts = applicationRows
+      .map((a) => `<li>${esc(a.procedure_id)} ${esc(a.draft_expires_at)}</li>`)
+      .join('');
     const html = Buffer.from(
       `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>マイページ</title></head><body>` +
         `<h1>マイページ</h1><p>${esc(row.family_name)} ${esc(row.given_name)} さん</p>` +
-        `<ul>${list}</ul><ul>${FILLER}</ul></body></html>`,
+        `<ul>${list}</ul><ul>${drafts}</ul><ul>${FILLER}</ul></body></html>`,
     );
     const encoding = negotiate(req.headers['accept-encoding']);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=UTF-8' };

@@ -34,6 +34,12 @@ export type ApplicationRecord = {
   keepUntil: Date | null;
 };
 
+/** What 申請履歴 and 一時保存中の申請 show of an application (no answers: they may be large). */
+export type ApplicationSummary = Pick<
+  ApplicationRecord,
+  'id' | 'referenceNumber' | 'procedureId' | 'state' | 'createdAt' | 'submittedAt' | 'draftExpiresAt'
+>;
+
 export type ApplicationEventRecord = {
   id: number;
   at: Date;
@@ -152,7 +158,7 @@ export interface ProcedureStore {
   events(applicationId: string): Promise<ApplicationEventRecord[]>;
 
   /** A user's applications and drafts, newest first. */
-  ofUser(userId: string): Promise<ApplicationRecord[]>;
+  ofUser(userId: string): Promise<ApplicationSummary[]>;
   /** Whether the user has an application 送信済, 処理中 or 差し戻し (退会 is refused then). */
   hasOpenApplication(userId: string): Promise<boolean>;
   /**

@@ -71,6 +71,7 @@ import type {
   ApplicationEventRecord,
   ApplicationFilter,
   ApplicationRecord,
+  ApplicationSummary,
   AttachmentMeta,
   NewEvent,
   ProcedureMailTemplates,
@@ -806,7 +807,7 @@ export function procedureUseCases(deps: ProcedureDeps) {
     async history(applicant: Applicant) {
       // guests have no 申請履歴: their one application is followed by its link
       const all = isGuest(applicant) ? [] : await store.ofUser(applicant.userId);
-      const named = (a: ApplicationRecord) => ({
+      const named = (a: ApplicationSummary) => ({
         application: a,
         procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
         stateLabel: STATE_LABELS[a.state],

@@ -47,6 +47,21 @@ const openStates = OPEN_STATES as ('submitted' | 'in_progress' | 'returned')[];
 export function procedureStore(db: Db): ProcedureStore {
   const insertEvent = (tx: Tx | Db, applicationId: string, e: NewEvent) =>
     tx.insert(applicationEvents).values(eventRow(applicationId, e));
+  // マイページ reads this on every view: prepared once per connection under a name, without the answers.
+  const ofUserStatement = db
+    .select({
+      id: applications.id,
+      referenceNumber: applications.referenceNumber,
+      procedureId: applications.procedureId,
+      state: applications.state,
+      createdAt: applications.createdAt,
+      submittedAt: applications.submittedAt,
+      draftExpiresAt: applications.draftExpiresAt,
+    })
+    .from(applications)
+    .where(eq(applications.userId, sql.placeholder('userId')))
+    .orderBy(desc(applications.createdAt))
+    .prepare('applications_of_user');
 
   return {
     async settings() {
@@ -247,12 +262,8 @@ export function procedureStore(db: Db): ProcedureStore {
     },
 
     async ofUser(userId) {
-      const rows = await db
-        .select()
-        .from(applications)
-        .where(eq(applications.userId, userId))
-        .orderBy(desc(applications.createdAt));
-      return rows.map(toRecord);
+      if (!isUuid(userId)) return [];
+      return ofUserStatement.execute({ userId });
     },
 
     async hasOpenApplication(userId) {
