@@ -4,48 +4,11 @@
  * and by mail, and the mail's link opens that one application in a fresh browser, where the guest
  * withdraws it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expect as playwrightExpect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startTestApp, type TestApp } from '../support/app-server.js';
-import { launchChromium } from '../support/browser.js';
-import { TestSmtp, type ReceivedMail } from '../support/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE, h1, pwExpect, useProcedureBrowser } from '../support/procedures-e2e.js';
 
-let browser: Browser;
-let smtp: TestSmtp;
-let app: TestApp;
-const contexts: BrowserContext[] = [];
-/** Playwright's auto-waiting assertions, patient enough for a loaded machine. */
-const pwExpect = playwrightExpect.configure({ timeout: 10_000 });
-
-beforeAll(async () => {
-  smtp = await new TestSmtp().start();
-  app = await startTestApp({ smtpUrl: smtp.url });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.close();
-  await smtp?.stop();
-});
-
-const REFERENCE = /^[2-9A-HJKMNP-Z]{8}$/;
-
-async function newPage(js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: js });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function takeMail(to: string, subject: string): Promise<ReceivedMail> {
-  const mail = await smtp.waitFor(to, subject);
-  smtp.mails.splice(smtp.mails.indexOf(mail), 1);
-  return mail;
-}
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const started = useProcedureBrowser();
+const { newPage, takeMail } = started;
 
 describe.each([
   { js: true, mode: 'JavaScript on' },
@@ -56,7 +19,7 @@ describe.each([
     const page = await newPage(js);
 
     // The procedure's page, found in 手続一覧 by romaji, offers ログインせずに申請する.
-    await page.goto(`${app.url}/procedures?q=shimin`);
+    await page.goto(`${started.app.url}/procedures?q=shimin`);
     await page.getByRole('link', { name: '市民講座の参加申込み' }).click();
     await pwExpect(h1(page)).toHaveText('市民講座の参加申込み');
     await page.getByRole('link', { name: 'ログインせずに申請する' }).click();
@@ -70,7 +33,7 @@ describe.each([
     await page.getByRole('button', { name: '認証コードを送信する' }).click();
     await pwExpect(h1(page)).toHaveText('認証コードの入力');
     await pwExpect(page.locator('main')).toContainText(email);
-    const code = await smtp.takeCode(email);
+    const code = await started.smtp.takeCode(email);
     await page.getByLabel('認証コード').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: '認証コードを確認する' }).click();
     await pwExpect(page.getByRole('alert')).toContainText('あと4回');
@@ -120,7 +83,7 @@ describe.each([
     // Opened in a fresh browser (the link's origin is BASE_URL, left at its default by the test
     // app): that application, without its secret left in the address bar.
     const other = await newPage(js);
-    await other.goto(`${app.url}${pathname}${search}`);
+    await other.goto(`${started.app.url}${pathname}${search}`);
     await other.waitForURL(`**/guest/applications/${applicationId}`);
     await pwExpect(h1(other)).toHaveText('申請の詳細');
     const facts = other.locator('main dl.readonly');
@@ -129,11 +92,11 @@ describe.each([
     await pwExpect(facts).toContainText('送信済');
     await pwExpect(other.getByRole('table', { name: '参加者' })).toContainText('多摩 花子');
     // Nothing else of the site is theirs: マイページ still asks to sign in.
-    await other.goto(`${app.url}/mypage`);
+    await other.goto(`${started.app.url}/mypage`);
     await pwExpect(h1(other)).toHaveText('ログイン');
 
     // The course allows withdrawal: 取下げる, confirmed on its page; 取下げ shown and mailed.
-    await other.goto(`${app.url}/guest/applications/${applicationId}`);
+    await other.goto(`${started.app.url}/guest/applications/${applicationId}`);
     await other.getByRole('link', { name: '取下げる' }).click();
     await pwExpect(h1(other)).toHaveText('申請の取下げ');
     await pwExpect(other.locator('main')).toContainText(`受付番号 ${ref}`);

@@ -7,55 +7,19 @@
  * and in. The guest's journey: procedures-guest.test.ts; axe on every page: procedures-axe.test.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expect as playwrightExpect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startTestApp, type TestApp } from '../support/app-server.js';
+import { describe, expect, it } from 'vitest';
+import { type Page } from '@playwright/test';
 import { RESIDENT_PASSWORD } from '../support/back-office-harness.js';
-import { launchChromium } from '../support/browser.js';
 import { TestClock } from '../support/clock.js';
 import { fileOf, proceduresHarness } from '../support/procedures-harness.js';
 import { signInResident, signInStaff } from '../support/sign-in.js';
-import { TestSmtp, type ReceivedMail } from '../support/smtp.js';
+import { REFERENCE, h1, pwExpect, useProcedureBrowser } from '../support/procedures-e2e.js';
 
-let browser: Browser;
-let smtp: TestSmtp;
-let app: TestApp;
-const contexts: BrowserContext[] = [];
-/** Playwright's auto-waiting assertions, patient enough for a loaded machine. */
-const pwExpect = playwrightExpect.configure({ timeout: 10_000 });
+const started = useProcedureBrowser();
+const { newPage, takeMail } = started;
 
-beforeAll(async () => {
-  smtp = await new TestSmtp().start();
-  app = await startTestApp({ smtpUrl: smtp.url });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.close();
-  await smtp?.stop();
-});
-
-/** 受付番号: 8 characters without 0/O/1/I/L. */
-const REFERENCE = /^[2-9A-HJKMNP-Z]{8}$/;
 const PHOTO = { name: 'pothole.png', mimeType: 'image/png', buffer: Buffer.from(fileOf('png', 4096)) };
 
-async function newPage(js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: js });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-/** Waits for (and removes) the newest mail to `to` whose subject has `subject`. */
-async function takeMail(to: string, subject: string): Promise<ReceivedMail> {
-  const mail = await smtp.waitFor(to, subject);
-  smtp.mails.splice(smtp.mails.indexOf(mail), 1);
-  return mail;
-}
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 /** The state shown on 申請の詳細 (or the first one of a list). */
 const stateOf = (page: Page) => page.locator('main .tag--state').first();
 
@@ -68,10 +32,10 @@ describe.each([
   it('a resident reports with a photo; the staff return it, the resident corrects and resends, the staff complete it; every state seen and mailed', async () => {
     const email = `road.${tag}@example.jp`;
     const page = await newPage(js);
-    await signInResident(app, page, { email });
+    await signInResident(started.app, page, { email });
 
     // Find: home → キーワード (kana) → 検索 → the procedure's page → 申請する.
-    await page.goto(app.url);
+    await page.goto(started.app.url);
     await page.getByRole('search').getByLabel('キーワード').fill('どうろ');
     await page.getByRole('search').getByRole('button', { name: '検索' }).click();
     await page.waitForURL('**/procedures?q=*');
@@ -135,7 +99,7 @@ describe.each([
     expect(received.text).toMatch(new RegExp(`^https?://\\S+/mypage/applications/${applicationId}$`, 'm'));
 
     // The resident sees 送信済 in 申請履歴 (マイページ → 申請履歴).
-    await page.goto(`${app.url}/mypage`);
+    await page.goto(`${started.app.url}/mypage`);
     await page.getByRole('link', { name: 'すべて見る' }).click();
     await pwExpect(h1(page)).toHaveText('申請履歴');
     const row = page.getByRole('row').filter({ hasText: ref });
@@ -144,8 +108,8 @@ describe.each([
 
     // The staff, in their own browser: 申請一覧 → the application; the photo downloads.
     const staff = await newPage(js);
-    await signInStaff(app, staff.context(), `road.staff.${tag}@city.example.jp`);
-    await staff.goto(`${app.url}/admin`);
+    await signInStaff(started.app, staff.context(), `road.staff.${tag}@city.example.jp`);
+    await staff.goto(`${started.app.url}/admin`);
     await staff.getByRole('link', { name: '申請一覧' }).click();
     await pwExpect(h1(staff)).toHaveText('申請一覧');
     await staff.getByRole('link', { name: ref }).click();
@@ -176,7 +140,7 @@ describe.each([
     expect(returned.text).toContain('・場所');
 
     // マイページ → 申請履歴 → 申請の詳細: 差し戻し, the reason, 修正して再申請する.
-    await page.goto(`${app.url}/mypage`);
+    await page.goto(`${started.app.url}/mypage`);
     await page.getByRole('link', { name: 'すべて見る' }).click();
     await pwExpect(row).toContainText('差し戻し');
     await row.getByRole('link', { name: ref }).click();
@@ -234,13 +198,13 @@ describe.each([
   it('a resident withdraws a sent application (取下げる, confirmed); 取下げ is shown and mailed', async () => {
     const email = `withdraw.${tag}@example.jp`;
     const page = await newPage(js);
-    const userId = await signInResident(app, page, { email });
+    const userId = await signInResident(started.app, page, { email });
     // The application sent through the use cases (the screens to send one are the test above).
-    const h = proceduresHarness(app.database, { clock: new TestClock(new Date()) });
+    const h = proceduresHarness(started.app.database, { clock: new TestClock(new Date()) });
     const { id, referenceNumber: ref } = await h.submitted({ userId }, 'resident-certificate-by-mail');
     await takeMail(email, `申請を受け付けました（受付番号 ${ref}）`);
 
-    await page.goto(`${app.url}/mypage/applications`);
+    await page.goto(`${started.app.url}/mypage/applications`);
     await page.getByRole('row').filter({ hasText: ref }).getByRole('link', { name: ref }).click();
     await pwExpect(h1(page)).toHaveText('申請の詳細');
     await pwExpect(stateOf(page)).toHaveText('送信済');
@@ -271,8 +235,8 @@ describe.each([
   it('a draft kept with 一時保存する is resumed after signing out and in, with what was typed', async () => {
     const email = `draft.${tag}@example.jp`;
     const page = await newPage(js);
-    await signInResident(app, page, { email });
-    await page.goto(`${app.url}/procedures/road-park-damage-report`);
+    await signInResident(started.app, page, { email });
+    await page.goto(`${started.app.url}/procedures/road-park-damage-report`);
     await page.getByRole('button', { name: '申請する', exact: true }).click();
     await page.waitForURL('**/pages/place');
     await page.getByRole('group', { name: '場所の種類' }).getByLabel('公園').check();
@@ -289,7 +253,7 @@ describe.each([
       .getByRole('button', { name: 'ログアウト' })
       .click();
     await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${started.app.url}/login`);
     await page.locator('#email').fill(email);
     await page.locator('#password').fill(RESIDENT_PASSWORD);
     await page.locator('form[action="/login"] button[type="submit"]').click();

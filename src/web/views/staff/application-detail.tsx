@@ -8,7 +8,7 @@ import type { ApplicationEventRecord } from '../../../app/procedures/ports.js';
 import { formatPhone } from '../../../domain/phone-format.js';
 import { STATE_LABELS } from '../../../domain/procedures/states.js';
 import { CsrfField, ErrorSummary, errorFor, Notice, type Errors } from '../shared/components.js';
-import { formatDateTime } from './layout.js';
+import { TextArea, formatDateTime } from './layout.js';
 import { ScrollTable } from './scroll-table.js';
 
 export type StaffDetail = NonNullable<Awaited<ReturnType<ProcedureUseCases['staffDetail']>>>;
@@ -47,7 +47,7 @@ function Lines({ text }: { text: string }) {
   return <>{lines.map((l, i) => (i === 0 ? l : [<br />, l]))}</>;
 }
 
-/** A multi-line message field, required or optional, in the portal's field pattern. */
+/** A multi-line message to the applicant or a note: 4 rows, up to 4,000 characters. */
 function MessageField(p: {
   name: string;
   label: string;
@@ -56,44 +56,7 @@ function MessageField(p: {
   hint?: string;
   optional?: boolean;
 }) {
-  const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <div class="field__head">
-        <label for={p.name} class="field__label">
-          {p.label}
-        </label>
-        <span class={p.optional ? 'optional' : 'required'} aria-hidden="true">
-          {p.optional ? '※任意' : '※必須'}
-        </span>
-      </div>
-      {p.hint ? (
-        <div id={`${p.name}-hint`} class="field__hint">
-          {p.hint}
-        </div>
-      ) : null}
-      {p.error ? (
-        <p id={`${p.name}-error`} class="field__error">
-          <span class="visually-hidden">エラー：</span>
-          {p.error}
-        </p>
-      ) : null}
-      <textarea
-        id={p.name}
-        name={p.name}
-        rows={4}
-        class="input textarea"
-        maxlength={4000}
-        aria-required={p.optional ? undefined : 'true'}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </div>
-  );
+  return <TextArea {...p} rows={4} maxlength={4000} />;
 }
 
 function ActionForm(p: { id: string; path: string; csrfToken: string; confirm?: string; children: unknown }) {

@@ -150,7 +150,7 @@ export function Pagination(props: {
   );
 }
 
-/** A multi-line text field in the same pattern as TextField (label, ※必須, hint, error). */
+/** A multi-line text field in the same pattern as TextField (label, ※必須 or ※任意, hint, error). */
 export function TextArea(p: {
   name: string;
   label: string;
@@ -159,6 +159,8 @@ export function TextArea(p: {
   hint?: string;
   rows?: number;
   maxlength?: number;
+  /** ※任意 instead of ※必須 */
+  optional?: boolean;
 }) {
   const describedBy = [p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : '']
     .filter(Boolean)
@@ -169,8 +171,8 @@ export function TextArea(p: {
         <label for={p.name} class="field__label">
           {p.label}
         </label>
-        <span class="required" aria-hidden="true">
-          ※必須
+        <span class={p.optional ? 'optional' : 'required'} aria-hidden="true">
+          {p.optional ? '※任意' : '※必須'}
         </span>
       </div>
       {p.hint ? (
@@ -190,7 +192,7 @@ export function TextArea(p: {
         rows={p.rows ?? 10}
         class="input textarea"
         maxlength={p.maxlength}
-        aria-required="true"
+        aria-required={p.optional ? undefined : 'true'}
         aria-describedby={describedBy || undefined}
         aria-invalid={p.error ? 'true' : undefined}
       >
