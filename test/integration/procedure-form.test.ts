@@ -323,9 +323,9 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
     const { id } = await h.submitted(resident, 'outdoor-advertisement-permit');
     const staff = h.staff();
     await h.procedures.start(staff, id);
-    expect((await h.procedures.returnForCorrection(staff, id, '図面が読めません。', ['drawings'])).ok).toBe(
-      true,
-    );
+    expect(
+      (await h.procedures.returnForCorrection(staff, id, '図面が読めません。', ['drawings', 'phone'])).ok,
+    ).toBe(true);
     const path = `/mypage/applications/${id}/correct`;
     const page = await c.get(path);
     expect(page.html).toContain('enctype="multipart/form-data"');
@@ -342,25 +342,41 @@ describe.each(databaseFactories())('the procedures’ form screens on $name', (f
       (await c.postMultipart(`/applications/${id}/files/${consent?.id}/delete`, { fieldId: 'consent' }))
         .status,
     ).toBe(404);
+    // The file buttons show the correction again at once, with the other marked field as typed
+    // (a returned application has no draft to keep it in).
+    const typedPhone = '044-200-3939';
     for (const a of old ?? []) {
-      const r = await c.postMultipart(`/applications/${id}/files/${a.id}/delete`, { fieldId: 'drawings' });
-      expect(r.location).toBe(`${path}#drawings`);
+      const r = await c.postMultipart(`/applications/${id}/files/${a.id}/delete`, {
+        fieldId: 'drawings',
+        phone: typedPhone,
+      });
+      expect(r.status).toBe(200);
+      expect(r.html).toContain(`value="${typedPhone}"`);
+      expect(mainText(r.html)).not.toContain(a.fileName);
     }
     const fake = { name: 'x.pdf', type: 'application/pdf', content: fileOf('text', 100) };
     const refused = await c.postMultipart(
       `/applications/${id}/files`,
-      { fieldId: 'drawings' },
+      { fieldId: 'drawings', phone: typedPhone },
       { drawings: fake },
     );
-    expect(refused.location).toBe(`${path}?upload=file_kind&field=drawings#drawings`);
-    expect(mainText((await c.get(refused.location ?? '')).html)).toContain('PDFのファイルを選択してください');
+    expect(refused.status).toBe(400);
+    expect(mainText(refused.html)).toContain('PDFのファイルを選択してください');
+    expect(refused.html).toContain(`value="${typedPhone}"`);
+    // the refusal's address (kept for links) still shows the error
+    expect(mainText((await c.get(`${path}?upload=file_kind&field=drawings`)).html)).toContain(
+      'PDFのファイルを選択してください',
+    );
     const pdf = { name: '新しい図面.pdf', type: 'application/pdf', content: fileOf('pdf', 3000) };
-    expect(
-      (await c.postMultipart(`/applications/${id}/files`, { fieldId: 'drawings' }, { drawings: pdf }))
-        .location,
-    ).toBe(`${path}#drawings`);
-    expect((await c.get(path)).html).toContain('新しい図面.pdf');
-    const sent = await c.postMultipart(path, {});
+    const added = await c.postMultipart(
+      `/applications/${id}/files`,
+      { fieldId: 'drawings', phone: typedPhone },
+      { drawings: pdf },
+    );
+    expect(added.status).toBe(200);
+    expect(added.html).toContain('新しい図面.pdf');
+    expect(added.html).toContain(`value="${typedPhone}"`);
+    const sent = await c.postMultipart(path, { phone: typedPhone });
     expect(sent.location).toBe(`/mypage/applications/${id}`);
     const detail = await h.procedures.detail(resident, id, 'ja');
     expect(detail?.application.state).toBe('submitted');

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { applicationPath, type Applicant } from '../../../app/procedures/procedures.js';
-import type { Answer, Answers, FileMeta } from '../../../domain/procedures/fields/types.js';
+import type { Answer, Answers, FileMeta, FormInput } from '../../../domain/procedures/fields/types.js';
 import { answerOf, moduleOf } from '../../../domain/procedures/registry.js';
 import { k } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
@@ -14,11 +14,14 @@ import { CorrectView } from '../../views/procedures/correct.js';
 import { applicantOf } from './applicant.js';
 import { UPLOAD_CODES, correctPath, errorsOf, readPage, uploadError } from './form-shared.js';
 
-export function correctRoutes(deps: WebDeps) {
-  const r = new Hono<AppEnv>();
+/**
+ * The correction screen, for this route and for the file buttons inside its form (files.tsx), which
+ * show it again at once with what was typed in the other marked fields: a returned application has
+ * no draft to keep them in.
+ */
+export function correctionScreen(deps: WebDeps) {
   const dev = deps.devMailbox !== null;
   const uc = deps.procedures;
-  const toSignIn = (c: Ctx) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
 
   async function returned(c: Ctx, applicant: Applicant) {
     const d = await uc.detail(applicant, c.req.param('id') ?? '', c.get('lang'));
@@ -69,6 +72,25 @@ export function correctRoutes(deps: WebDeps) {
     );
   }
 
+  /** The answers to show: the application's, with the marked fields read from what was sent. */
+  function typed(d: Detail, input: FormInput): Answers {
+    const out: Record<string, Answer> = { ...(d.application.answers as Answers) };
+    for (const f of d.application.markedFields) {
+      const field = d.form.field(f)?.field;
+      if (field && field.type !== 'file') out[f] = moduleOf(field).read(field, input);
+    }
+    return out;
+  }
+
+  return { returned, show, typed, filesOf };
+}
+
+export function correctRoutes(deps: WebDeps) {
+  const r = new Hono<AppEnv>();
+  const uc = deps.procedures;
+  const { returned, show, typed, filesOf } = correctionScreen(deps);
+  const toSignIn = (c: Ctx) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+
   r.get('/mypage/applications/:id/correct', async (c) => {
     const applicant = applicantOf(c);
     if (!applicant) return toSignIn(c);
@@ -101,12 +123,7 @@ export function correctRoutes(deps: WebDeps) {
       );
     if (r2.problem !== 'invalid') return c.notFound();
     // what was typed, shown back with the errors
-    const typed: Record<string, Answer> = { ...(d.application.answers as Answers) };
-    for (const f of d.application.markedFields) {
-      const field = d.form.field(f)?.field;
-      if (field) typed[f] = moduleOf(field).read(field, input);
-    }
-    return show(c, d, typed, errorsOf(c.get('lang'), d.form, r2.errors));
+    return show(c, d, typed(d, input), errorsOf(c.get('lang'), d.form, r2.errors));
   });
 
   return r;

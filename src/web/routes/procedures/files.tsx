@@ -2,7 +2,9 @@
  * Attachments of a form page (添付する, 削除) and of a correction after 差し戻し. Both buttons belong
  * to the page's own form (formaction), so what was typed on the page is saved first and never lost
  * (docs/decisions/procedures-upload-in-page-form.md); then back to the page (303) with the refusal's
- * code in the address (?upload=file_kind&field=…), shown as the field's error.
+ * code in the address (?upload=file_kind&field=…), shown as the field's error. During a correction
+ * (差し戻し) there is no draft to keep the other marked fields in: the correction screen is shown
+ * again at once with what was typed, and the refusal as the field's error.
  */
 import { Hono } from 'hono';
 import type { Applicant, ProcedureUseCases } from '../../../app/procedures/procedures.js';
@@ -11,14 +13,15 @@ import type { Answers, FileMeta } from '../../../domain/procedures/fields/types.
 import type { ProcedureForm } from '../../../domain/procedures/form.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
 import { applicantOf } from './applicant.js';
+import { correctionScreen } from './correct.js';
 import {
-  correctPath,
   draftFiles,
   isId,
   pageInput,
   pagePath,
   posted,
   readPage,
+  uploadError,
   type PostedPage,
 } from './form-shared.js';
 
@@ -57,6 +60,7 @@ export async function attachChosenFiles(
 export function fileRoutes(deps: WebDeps) {
   const r = new Hono<AppEnv>();
   const uc = deps.procedures;
+  const correcting = correctionScreen(deps);
   const toSignIn = (c: Ctx) =>
     c.redirect(`/login?next=${encodeURIComponent(`/applications/${c.req.param('id')}`)}`, 303);
   const back = (c: Ctx, to: string) => c.redirect(to, 303);
@@ -93,8 +97,12 @@ export function fileRoutes(deps: WebDeps) {
         : ({ ok: false, problem: 'empty' } as const);
       if (!added.ok && (added.problem === 'not_found' || added.problem === 'unknown_field'))
         return c.notFound();
-      const q = added.ok ? '' : `upload=${added.problem}&field=${fieldId}`;
-      return back(c, `${withQuery(correctPath(id), q)}#${fieldId}`);
+      // the correction again at once, with what was typed in the other marked fields
+      const now = await correcting.returned(c, applicant);
+      if (!now) return c.notFound();
+      const field = now.form.field(fieldId)?.field;
+      const errors = !added.ok && field ? uploadError(c.get('lang'), field, added.problem) : undefined;
+      return correcting.show(c, now, correcting.typed(now, body.input), errors);
     }
     const at = d.form.field(fieldId);
     const answers = d.application.answers as Answers;
@@ -123,7 +131,9 @@ export function fileRoutes(deps: WebDeps) {
       const fix = await correction(c, applicant, id, fieldId);
       if (!fix || !fix.attachments.some((a) => a.id === fileId && a.fieldId === fieldId)) return c.notFound();
       await uc.removeAttachment(applicant, id, fileId);
-      return back(c, `${correctPath(id)}#${fieldId}`);
+      const now = await correcting.returned(c, applicant);
+      if (!now) return c.notFound();
+      return correcting.show(c, now, correcting.typed(now, body.input));
     }
     const at = d.form.field(fieldId);
     const answers = d.application.answers as Answers;
