@@ -275,6 +275,16 @@ describe('the W3C HTML checker', () => {
       await h.procedures.start(staffActor, id);
       await staff.get(`/admin/applications/${id}`);
       keep(`${lang} staff return errors`, await staff.post(`/admin/applications/${id}/return`, {}), 400);
+      // 操作の確認: a confirmed action sent without JavaScript
+      await staff.get('/admin/procedures');
+      keep(
+        `${lang} staff confirm without JavaScript`,
+        await staff.post('/admin/procedures/letter-to-mayor/stop', {
+          nojs: '1',
+          question: '受付を停止しますか？',
+        }),
+        200,
+      );
     }
     const errors = await htmlErrors(pages);
     expect(errors).toEqual([]);

@@ -449,7 +449,21 @@ describe.each(databaseFactories())("the back office's applications on $name", (f
     expect(page.html).toContain('href="/admin/procedures/letter-to-mayor/applications.csv"');
     expect(page.html).toContain('data-confirm="「市長への手紙」の受付を停止します。');
 
-    expect(await staff.post('/admin/procedures/letter-to-mayor/stop')).toMatchObject({
+    // Without JavaScript the form carries its question (in <noscript>): asked on a page first.
+    expect(page.html).toMatch(/<noscript><input type="hidden" name="nojs" value="1"\/?>/);
+    const asked = await staff.post('/admin/procedures/letter-to-mayor/stop', {
+      nojs: '1',
+      question: '「市長への手紙」の受付を停止します。新しい申請を受け付けなくなります。よろしいですか？',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('<h1 class="title">操作の確認</h1>');
+    expect(mainText(asked.html)).toContain('「市長への手紙」の受付を停止します。');
+    expect(asked.html).toContain('action="/admin/procedures/letter-to-mayor/stop"');
+    expect(asked.html).toContain('name="confirmed" value="1"');
+    expect((await h.procedures.procedure('letter-to-mayor'))?.accepting).toBe(true);
+    expect(
+      await staff.post('/admin/procedures/letter-to-mayor/stop', { nojs: '1', confirmed: '1' }),
+    ).toMatchObject({
       status: 303,
       location: '/admin/procedures?done=stopped&id=letter-to-mayor#procedure-letter-to-mayor',
     });

@@ -10,9 +10,28 @@ import { adminAuthRoutes } from './auth.js';
 import { adminDashboardRoutes } from './dashboard.js';
 import { adminNoticeRoutes } from '../notices/admin.js';
 import { adminProcedureRoutes } from './procedures-admin.js';
-import { notFoundPage, staffCookie, type AdminDeps, type AdminEnv } from './shared.js';
+import {
+  adminPage,
+  notFoundPage,
+  readAdminForm,
+  staffCookie,
+  type AdminDeps,
+  type AdminEnv,
+} from './shared.js';
+import { ConfirmView } from '../../views/staff/components.js';
+import { safeLocalPath } from '../../shared/paths.js';
 import { adminStaffRoutes } from './staff.js';
 import { adminUserRoutes } from './users.js';
+
+/** Where キャンセル leads: the page the form was on (a path of this host), or the dashboard. */
+function backTo(referer: string | undefined, host: string | undefined): string {
+  try {
+    const u = new URL(referer ?? '');
+    return u.host === host ? safeLocalPath(u.pathname + u.search, '/admin') : '/admin';
+  } catch {
+    return '/admin';
+  }
+}
 
 const PUBLIC_PATHS = /^\/admin\/(login(\/code)?|logout|enrol\/[^/]+|setup\/[^/]+)\/?$/;
 
@@ -38,6 +57,23 @@ export function adminRoutes(deps: AdminDeps) {
     // Back-office pages are never cached, not even by the browser's history.
     await next();
     c.header('Cache-Control', 'no-store');
+  });
+
+  // A confirmed action sent without JavaScript (ConfirmedAction's <noscript> fields): asked on a
+  // page of its own first; the answer posts the same form again with `confirmed`.
+  r.post('*', async (c, next) => {
+    const form = await readAdminForm(c);
+    if (form?.nojs !== '1' || form.confirmed === '1' || !form.question) return next();
+    return adminPage(
+      c,
+      { title: '操作の確認' },
+      <ConfirmView
+        question={form.question.slice(0, 500)}
+        action={c.req.path}
+        csrfToken={c.get('csrfToken')()}
+        back={backTo(c.req.header('referer'), c.req.header('host'))}
+      />,
+    );
   });
 
   r.route('/', adminAuthRoutes(deps));
