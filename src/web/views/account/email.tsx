@@ -4,7 +4,7 @@
 import { k } from '../../../messages/i18n.js';
 import { T } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
+import { CsrfField, EmailField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
 import { WithElement } from './code-entry.js';
 
 /** メールアドレスの変更: the new address, and the password when the sign-in is not recent. */
@@ -36,14 +36,10 @@ export function EmailChangeView(opts: {
       <SpamFilterNotice mailDomain={opts.mailDomain} />
       <form method="post" action="/account/email" novalidate>
         <CsrfField token={opts.csrfToken} />
-        <TextField
+        <EmailField
           name="newEmail"
           label="新しいメールアドレス"
-          type="email"
           value={opts.value}
-          autocomplete="email"
-          inputmode="email"
-          maxlength={300}
           error={opts.errors?.find((e) => e.field === 'newEmail')?.message}
           hint="半角英数字と記号で入力してください。例：taro@example.jp"
         />

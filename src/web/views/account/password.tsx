@@ -4,7 +4,7 @@
  */
 import { T } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
+import { CsrfField, EmailField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
 import { PasswordRule } from '../shared/profile-form.js';
 
 /** The new password and its confirmation, with the rule and the show-password toggle. */
@@ -119,14 +119,10 @@ export function ResetStartView(opts: {
       <SpamFilterNotice mailDomain={opts.mailDomain} />
       <form method="post" action="/password-reset" novalidate>
         <CsrfField token={opts.csrfToken} />
-        <TextField
+        <EmailField
           name="email"
           label="メールアドレス"
-          type="email"
           value={opts.value}
-          autocomplete="email"
-          inputmode="email"
-          maxlength={300}
           error={opts.errors?.[0]?.message}
           hint="利用者IDとして登録したメールアドレスを入力してください。"
         />

@@ -8,7 +8,7 @@ import type { SummarySection } from '../../../domain/procedures/summary.js';
 import { STATE_LABELS, type ApplicationAction } from '../../../domain/procedures/states.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
+import { CsrfField, EmailField, ErrorSummary, Notice, type Errors } from '../shared/components.js';
 import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
 
 /** ログインせずに申請する: the address, and what the code is for. */
@@ -45,14 +45,10 @@ export function GuestStartView(p: {
           <SpamFilterNotice mailDomain={p.mailDomain} />
           <form method="post" action={`/procedures/${encodeURIComponent(p.procedureId)}/guest`} novalidate>
             <CsrfField token={p.csrfToken} />
-            <TextField
+            <EmailField
               name="email"
               label="メールアドレス"
-              type="email"
               value={p.value}
-              autocomplete="email"
-              inputmode="email"
-              maxlength={300}
               error={p.errors?.find((e) => e.field === 'email')?.message}
               hint="半角英数字と記号で入力してください。例：taro@example.jp"
             />

@@ -6,7 +6,7 @@ import type { UserKind } from '../../../domain/profile.js';
 import { k } from '../../../messages/i18n.js';
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type Errors } from '../shared/components.js';
+import { CsrfField, EmailField, ErrorSummary, Notice, type Errors } from '../shared/components.js';
 import { RegistrationSteps } from './steps.js';
 import { TermsContent } from '../content/terms.js';
 import { TermsContentEn } from '../content/terms-en.js';
@@ -120,14 +120,10 @@ export function EmailView(p: { value: string; csrfToken: string; mailDomain: str
       <SpamFilterNotice mailDomain={p.mailDomain} />
       <form method="post" action="/register/email" novalidate>
         <CsrfField token={p.csrfToken} />
-        <TextField
+        <EmailField
           name="email"
           label="メールアドレス"
-          type="email"
           value={value}
-          autocomplete="email"
-          inputmode="email"
-          maxlength={300}
           error={errors?.[0]?.message}
           hint="半角英数字と記号で入力してください。例：taro@example.jp（PC用・携帯電話用のどちらでも構いません）"
         />
