@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { loadProcedures } from '../../procedures/index.js';
-import { RESIDENT_PASSWORD } from '../support/back-office-harness.js';
+import { RESIDENT_PASSWORD, insertUser } from '../support/back-office-harness.js';
 import { databaseFactories, useFreshDatabase } from '../support/databases.js';
 import { MB, fileOf, proceduresHarness } from '../support/procedures-harness.js';
 import { REFERENCE_ALPHABET } from '../../src/domain/procedures/reference-number.js';
@@ -378,6 +378,30 @@ describe.each(databaseFactories())('procedures on $name', (factory) => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]?.startsWith(`${a.referenceNumber},送信済,`)).toBe(true);
+  });
+
+  it('申請一覧 names each row by its own applicant: a resident by name, a business by its name', async () => {
+    const h = proceduresHarness(database);
+    const taro = await h.resident();
+    const shoji = {
+      userId: await insertUser(
+        database,
+        { kind: 'business', email: 'soumu@shoji.example.jp' },
+        h.clock.now(),
+      ),
+    };
+    for (const who of [taro, shoji, taro]) {
+      await h.submitted(who, 'letter-to-mayor');
+      h.clock.advance(60);
+    }
+    const { rows } = await h.procedures.list({});
+    expect(rows.map((r) => [r.application.userId, r.applicant])).toEqual(
+      [
+        [taro.userId, { kind: 'user', label: '川崎 太郎' }],
+        [shoji.userId, { kind: 'user', label: '株式会社かわさき商事' }],
+        [taro.userId, { kind: 'user', label: '川崎 太郎' }],
+      ].reverse(),
+    );
   });
 
   it("an application's history is append-only", async () => {

@@ -63,7 +63,7 @@ import type { AnswerError } from '../../domain/procedures/validate.js';
 import type { SummarySection } from '../../domain/procedures/summary.js';
 import type { Lang } from '../../messages/i18n.js';
 import { japanToday } from '../shared/japan-date.js';
-import type { AuditLog, Clock, MailQueued, OutgoingMail, UserStore } from '../shared/ports.js';
+import type { AuditLog, Clock, MailQueued, OutgoingMail, UserRecord, UserStore } from '../shared/ports.js';
 import { equalHex, hashToken } from '../shared/tokens.js';
 import { MEDIA_TYPE_OF, sniffFileKind } from './file-sniff.js';
 import { guestApplicationUseCases, type GuestDeps } from './guest.js';
@@ -83,7 +83,7 @@ import { procedureVersion } from './version.js';
 export type ProcedureDeps = {
   store: ProcedureStore;
   /** the applicant's address and language for their mail */
-  users: Pick<UserStore, 'findById'>;
+  users: Pick<UserStore, 'findById' | 'findByIds'>;
   audit: AuditLog;
   templates: Record<Lang, ProcedureMailTemplates>;
   clock: Clock;
@@ -286,13 +286,12 @@ export function procedureUseCases(deps: ProcedureDeps) {
   }
 
   /** The applicant as staff see them: how 申請一覧 names them, and the contact for 申請の詳細. */
-  async function applicantContact(app: ApplicationRecord): Promise<ApplicantContact> {
+  function contactOf(app: ApplicationRecord, user: UserRecord | null): ApplicantContact {
     if (!app.userId) {
       const email = app.guestEmail;
       const label = email ? maskEmail(email) : '—';
       return { kind: 'guest', label, userId: null, email, profile: {} };
     }
-    const user = await deps.users.findById(app.userId);
     if (!user)
       return { kind: 'deleted', label: '（退会済み）', userId: app.userId, email: null, profile: {} };
     return {
@@ -302,6 +301,10 @@ export function procedureUseCases(deps: ProcedureDeps) {
       email: user.email,
       profile: user.profileValues,
     };
+  }
+
+  async function applicantContact(app: ApplicationRecord): Promise<ApplicantContact> {
+    return contactOf(app, app.userId ? await deps.users.findById(app.userId) : null);
   }
 
   function event(
@@ -853,23 +856,19 @@ export function procedureUseCases(deps: ProcedureDeps) {
         { ...filter, referenceNumber: ref },
         { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE },
       );
-      // One look-up per applicant of the page (at most LIST_PAGE_SIZE, by primary key).
-      const applicants = new Map<string, Promise<ApplicantContact>>();
-      const labelOf = (a: ApplicationRecord) => {
-        const key = a.userId ?? `guest:${a.id}`;
-        let p = applicants.get(key);
-        if (!p) applicants.set(key, (p = applicantContact(a)));
-        return p.then(({ kind, label }): ApplicantLabel => ({ kind, label }));
-      };
+      // The page's applicants in one query.
+      const userIds = rows.flatMap((a) => (a.userId ? [a.userId] : []));
+      const users = new Map((await deps.users.findByIds(userIds)).map((u) => [u.id, u]));
       return {
-        rows: await Promise.all(
-          rows.map(async (a) => ({
+        rows: rows.map((a) => {
+          const { kind, label } = contactOf(a, a.userId ? (users.get(a.userId) ?? null) : null);
+          return {
             application: a,
             procedure: compiled.get(a.procedureId)?.def.name ?? { ja: a.procedureId, en: a.procedureId },
             stateLabel: STATE_LABELS[a.state],
-            applicant: await labelOf(a),
-          })),
-        ),
+            applicant: { kind, label } satisfies ApplicantLabel,
+          };
+        }),
         page,
         /** a next page exists (次へ) */
         hasNext: hasMore,

@@ -59,6 +59,8 @@ export type UserRecord = {
 export interface UserStore {
   findByEmailKey(emailKey: string): Promise<UserRecord | null>;
   findById(id: string): Promise<UserRecord | null>;
+  /** The users of these ids that exist, in one query (a list page names each row's person). */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   /** Whether sign-in is on hold for this user after repeated failures. */
   lockedUntil(id: string): Promise<Date | null>;
   /** `clearHold`: also ends the failure count and hold for unknown browsers (default true) */

@@ -1,5 +1,5 @@
 /** UserStore on PostgreSQL, with the account changes that must be atomic with the sessions they end. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AccountUserStore, NewSession } from '../../app/account/ports.js';
 import type { UserRecord } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
@@ -94,6 +94,12 @@ export function userStore(db: Db): AccountUserStore {
       if (!isUuid(id)) return null;
       const [row] = await byId.execute({ id });
       return row ? toUserRecord(row) : null;
+    },
+    async findByIds(ids) {
+      const wanted = [...new Set(ids.filter(isUuid))];
+      if (wanted.length === 0) return [];
+      const rows = await db.select().from(users).where(inArray(users.id, wanted));
+      return rows.map(toUserRecord);
     },
     async lockedUntil(id) {
       const [row] = await db.select({ t: users.lockedUntil }).from(users).where(eq(users.id, id));
