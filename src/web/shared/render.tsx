@@ -13,7 +13,7 @@ import {
   type Variants,
 } from './compression.js';
 import type { Errors } from '../views/shared/components.js';
-import { LangContext, T } from './i18n.js';
+import { renderHtml, T } from './i18n.js';
 import { Layout, type PageChrome } from '../views/shared/layout.js';
 
 export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
@@ -29,25 +29,18 @@ export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {
 
 export type PageOptions = { title: string; errors?: Errors; status?: number; wide?: boolean; h1?: boolean };
 
-function pageHtml(c: Ctx, chromeOf: PageChrome, opts: PageOptions, body: Child): Promise<string> | string {
-  const html = (
-    <LangContext.Provider value={c.get('lang') ?? 'ja'}>
-      <Layout
-        title={opts.title}
-        hasErrors={(opts.errors?.length ?? 0) > 0}
-        chrome={chromeOf}
-        wide={opts.wide}
-      >
-        {opts.h1 === false ? null : (
-          <h1 class="title">
-            <T>{opts.title}</T>
-          </h1>
-        )}
-        {body}
-      </Layout>
-    </LangContext.Provider>
+function pageHtml(c: Ctx, chromeOf: PageChrome, opts: PageOptions, body: Child): string {
+  return renderHtml(
+    c.get('lang') ?? 'ja',
+    <Layout title={opts.title} hasErrors={(opts.errors?.length ?? 0) > 0} chrome={chromeOf} wide={opts.wide}>
+      {opts.h1 === false ? null : (
+        <h1 class="title">
+          <T>{opts.title}</T>
+        </h1>
+      )}
+      {body}
+    </Layout>,
   );
-  return html.toString();
 }
 
 /** Renders a full page with `<!DOCTYPE html>`; the `<h1>` is the title unless `h1: false`. */
@@ -57,7 +50,7 @@ export async function renderPage(
   opts: PageOptions,
   body: Child,
 ): Promise<Response> {
-  const text = '<!DOCTYPE html>' + (await pageHtml(c, chrome(c, showDevMailbox), opts, body));
+  const text = '<!DOCTYPE html>' + pageHtml(c, chrome(c, showDevMailbox), opts, body);
   return sendText(c, Buffer.from(text), HTML, opts.status ?? 200);
 }
 
@@ -125,12 +118,7 @@ export function sharedPages(showDevMailbox: boolean) {
       try {
         html =
           '<!DOCTYPE html>' +
-          (await pageHtml(
-            c,
-            { ...chrome(c, showDevMailbox), path: key, csrfToken: TOKEN_MARK },
-            opts,
-            body(),
-          ));
+          pageHtml(c, { ...chrome(c, showDevMailbox), path: key, csrfToken: TOKEN_MARK }, opts, body());
       } finally {
         c.set('csrfToken', token);
       }

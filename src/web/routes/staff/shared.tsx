@@ -8,6 +8,7 @@ import type { Errors } from '../../views/shared/components.js';
 import { ForbiddenView, NotFoundView } from '../../views/staff/components.js';
 import { AdminLayout, type AdminSection } from '../../views/staff/layout.js';
 import { sendText } from '../../shared/render.js';
+import { renderHtml } from '../../shared/i18n.js';
 
 export type AdminEnv = {
   Variables: AppEnv['Variables'] & {
@@ -53,7 +54,7 @@ export async function adminPage(
   );
   return sendText(
     c,
-    Buffer.from('<!DOCTYPE html>' + (await html.toString())),
+    Buffer.from('<!DOCTYPE html>' + renderHtml('ja', html)),
     'text/html; charset=UTF-8',
     opts.status ?? 200,
   );

@@ -4,7 +4,7 @@ import { fieldSchema, type FieldDefinition, type FieldType } from '../../../doma
 import type { Answer } from '../../../domain/procedures/fields/types.js';
 import { answerOf, moduleOf } from '../../../domain/procedures/registry.js';
 import type { Lang } from '../../../messages/i18n.js';
-import { LangContext } from '../../shared/i18n.js';
+import { InLanguage } from '../../shared/i18n.js';
 import { FIELD_VIEWS, FieldView, type FieldContext } from './fields.js';
 
 const options = [
@@ -29,9 +29,9 @@ const SAMPLES: Record<FieldType, FieldDefinition> = Object.fromEntries(
 
 async function render(field: FieldDefinition, answer: Answer, ctx: FieldContext, lang: Lang = 'ja') {
   const node = (
-    <LangContext.Provider value={lang}>
+    <InLanguage lang={lang}>
       <FieldView field={field} answer={answer as never} ctx={ctx} />
-    </LangContext.Provider>
+    </InLanguage>
   );
   return String(await (node as unknown as { toString(): string | Promise<string> }).toString());
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../messages/i18n.js';
-import { LangContext } from '../../shared/i18n.js';
+import { InLanguage } from '../../shared/i18n.js';
 import { ProfileForm } from './profile-form.js';
 
 async function renderForm(lang: Lang, prefecture = ''): Promise<string> {
   const node = (
-    <LangContext.Provider value={lang}>
+    <InLanguage lang={lang}>
       <ProfileForm
         kind="individual"
         email="taro@example.jp"
@@ -15,7 +15,7 @@ async function renderForm(lang: Lang, prefecture = ''): Promise<string> {
         submitLabel="入力内容を確認する"
         withPassword={false}
       />
-    </LangContext.Provider>
+    </InLanguage>
   );
   return String(await (node as unknown as { toString(): string | Promise<string> }).toString());
 }
