@@ -2,6 +2,7 @@
  * The back office's page frame: the same look as the portal (app.css) plus admin.css, its own
  * header with the staff navigation and ログアウト, and no resident links.
  */
+import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { StaffMember } from '../../../app/staff/staff.js';
 import { CsrfField } from '../shared/components.js';
@@ -29,19 +30,19 @@ export function AdminLayout(props: {
       </a>
     </li>
   );
+  // The head as text, as in the portal's layout (views/shared/layout.tsx).
   return (
     <html lang="ja">
-      <head>
+      {html`<head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.hasErrors ? 'エラー：' : ''}${props.title} | 職員用 | ${SERVICE_NAME}`}</title>
-        {/* No icon: saves every page view a request for /favicon.ico, which the app answers with a 404 page. */}
+        <title>${`${props.hasErrors ? 'エラー：' : ''}${props.title} | 職員用 | ${SERVICE_NAME}`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/admin.css" />
         <script src="/assets/app.js" defer></script>
-      </head>
+      </head>`}
       <body class="admin">
         <a class="skip-link" href="#main">
           本文へ移動
