@@ -20,5 +20,29 @@ export const JAPAN_DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', DATE_TIME_OPTIONS),
 };
 
+/**
+ * `format` remembering what it gave for the last moments asked (a bounded map, emptied when full):
+ * a page shows the same few moments again and again (the person's registration, their drafts), and
+ * formatting one with a calendar and a zone costs several microseconds.
+ */
+export function remembered(format: Intl.DateTimeFormat, size = 1000): (at: Date) => string {
+  const seen = new Map<number, string>();
+  return (at) => {
+    const key = at.getTime();
+    let text = seen.get(key);
+    if (text === undefined) {
+      if (seen.size >= size) seen.clear();
+      text = format.format(at);
+      seen.set(key, text);
+    }
+    return text;
+  };
+}
+
+const DATE_TIME_TEXT: Record<Lang, (at: Date) => string> = {
+  ja: remembered(JAPAN_DATE_TIME.ja),
+  en: remembered(JAPAN_DATE_TIME.en),
+};
+
 /** The date and time in Japan, in the language's words. */
-export const japanDateTime = (at: Date, lang: Lang): string => JAPAN_DATE_TIME[lang].format(at);
+export const japanDateTime = (at: Date, lang: Lang): string => DATE_TIME_TEXT[lang](at);

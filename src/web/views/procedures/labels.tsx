@@ -9,7 +9,7 @@ import type { Audience } from '../../../domain/procedures/definition.js';
 import { STATE_LABELS, type ApplicationState } from '../../../domain/procedures/states.js';
 import { k, type Lang } from '../../../messages/i18n.js';
 import { T, useLang } from '../../shared/i18n.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 /**
  * 対象, as a value. The catalogue's 個人/事業者 are worded for a sentence ("as an individual"), so
@@ -53,9 +53,7 @@ export function StateLabel({ state }: { state: ApplicationState }) {
 }
 
 /** 2026年12月4日 19:10 / 4 December 2026 at 19:10, Japan time. */
-export function japanDateTime(at: Date, lang: Lang): string {
-  return JAPAN_DATE_TIME[lang].format(at);
-}
+export { japanDateTime };
 
 /** A date and time in Japan time, as a <time> element. */
 export function DateTime({ at }: { at: Date | null }) {
