@@ -3,7 +3,8 @@
  * aria-describedby, aria-invalid, fieldset/legend for groups, and the error summary at the top.
  */
 import type { Child } from 'hono/jsx';
-import { useT, useTr } from '../../shared/i18n.js';
+import { raw } from 'hono/html';
+import { renderHtml, useLang, useT, useTr } from '../../shared/i18n.js';
 
 /**
  * An error for the summary and its field. `inputId` is the id of the input the summary link
@@ -298,6 +299,37 @@ type SelectFieldProps = {
   autocomplete?: string;
 };
 
+/**
+ * The options of a fixed list as markup, made once per language and chosen value (47 都道府県 are
+ * many elements to build on every view of 利用者情報の入力). A value that is not one of the options
+ * (a hand-made POST) is rendered without being kept, so the memo stays as small as the lists.
+ */
+const renderedOptions = new WeakMap<readonly string[], Map<string, string>>();
+function SelectOptions({ options, value }: { options: readonly string[]; value: string | undefined }) {
+  const lang = useLang();
+  const t = useT();
+  const chosen = value !== undefined && options.includes(value) ? value : '';
+  const key = `${lang} ${chosen}`;
+  let byKey = renderedOptions.get(options);
+  let markup = byKey?.get(key);
+  if (markup === undefined) {
+    markup = renderHtml(
+      lang,
+      <>
+        <option value="">{t('選択してください')}</option>
+        {options.map((o) => (
+          <option value={o} selected={chosen === o}>
+            {t(o)}
+          </option>
+        ))}
+      </>,
+    );
+    if (!byKey) renderedOptions.set(options, (byKey = new Map()));
+    byKey.set(key, markup);
+  }
+  return raw(markup);
+}
+
 /** A required choice from a fixed list, with a first empty option 「選択してください」. */
 export function SelectField(p: SelectFieldProps) {
   const t = useT();
@@ -320,12 +352,7 @@ export function SelectField(p: SelectFieldProps) {
         aria-describedby={describedBy || undefined}
         aria-invalid={p.error ? 'true' : undefined}
       >
-        <option value="">{t('選択してください')}</option>
-        {p.options.map((o) => (
-          <option value={o} selected={p.value === o}>
-            {t(o)}
-          </option>
-        ))}
+        <SelectOptions options={p.options} value={p.value} />
       </select>
     </div>
   );

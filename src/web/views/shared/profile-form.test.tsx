@@ -38,4 +38,14 @@ describe('the 都道府県 select', () => {
     const html = select(await renderForm('ja'));
     expect(html).toContain('<option value="神奈川県">神奈川県</option>');
   });
+
+  it('marks the chosen prefecture on each render, in either language, and none for a value not in the list', async () => {
+    const chosen = (html: string) => select(html).match(/<option value="([^"]*)" selected=""/g) ?? [];
+    expect(chosen(await renderForm('ja', '北海道'))).toEqual(['<option value="北海道" selected=""']);
+    expect(chosen(await renderForm('ja', '沖縄県'))).toEqual(['<option value="沖縄県" selected=""']);
+    expect(chosen(await renderForm('en', '北海道'))).toEqual(['<option value="北海道" selected=""']);
+    expect(chosen(await renderForm('ja'))).toEqual([]);
+    expect(chosen(await renderForm('ja', '<script>'))).toEqual([]);
+    expect(select(await renderForm('ja', '<script>'))).not.toContain('<script>');
+  });
 });
