@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           environment: 'node',
           // The property tests run thousands of cases on the CPU and wait on nothing: the timeout only
           // guards against a hang. At 5 s (the default) they failed with the load average near 20 on

@@ -50,6 +50,10 @@ const SCALE = quick ? { users: 100_000, pending: 10_000 } : { users: 1_000_000, 
 const { testDatabaseUrl, path } = testEnv();
 
 const log = (...args: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...args);
+/** A page's p99 at full load and at a steady half load (with the rate that run reached). */
+const loads = (p: PageResult) =>
+  `p99 ${p.p99} ms; at half (${Math.round(p.halfRate)} req/s, paced) p99 ${p.halfP99} ms` +
+  (p.halfBehind ? ', behind its schedule' : '');
 
 async function withBenchDatabase<T>(
   serverUrl: string,
@@ -119,7 +123,7 @@ async function measureDatabase(
           c.url,
           PAGE_SECONDS,
         );
-        log(driver, name, Math.round(p.rps), 'req/s', `p99 ${p.p99} ms, at half ${p.halfP99} ms`);
+        log(driver, name, Math.round(p.rps), 'req/s', loads(p));
         ceilingRuns[kind].push(p);
       }
     };
@@ -129,7 +133,7 @@ async function measureDatabase(
       if (only !== 'flows') await measureCeilings();
       for (const s of only === 'flows' ? [] : screens) {
         const p = await measurePage(s, server.url + s.path, PAGE_SECONDS);
-        log(driver, s.name, Math.round(p.rps), 'req/s', `p99 ${p.p99} ms, at half ${p.halfP99} ms`);
+        log(driver, s.name, Math.round(p.rps), 'req/s', loads(p));
         pages.push(p);
       }
       if (only !== 'flows') await measureCeilings();
@@ -147,6 +151,8 @@ async function measureDatabase(
             rps: mean((p) => p.rps),
             p99: Math.max(...runs.map((p) => p.p99)),
             halfP99: Math.max(...runs.map((p) => p.halfP99)),
+            halfRate: mean((p) => p.halfRate),
+            halfBehind: runs.some((p) => p.halfBehind),
           }
         : {
             name: '',
@@ -157,6 +163,8 @@ async function measureDatabase(
             p99: 0,
             halfP50: 0,
             halfP99: 0,
+            halfRate: NaN,
+            halfBehind: false,
             errors: 0,
             non2xx: 0,
           };
