@@ -103,6 +103,8 @@ export interface SessionStore {
   deleteForUser(userId: string, exceptIdHash?: string): Promise<void>;
 }
 
+export type RateHit = { key: string; limit: number; windowSeconds: number };
+
 export interface RateLimiter {
   /** Counts one hit on `key` in a fixed window; says whether it is within `limit`. */
   hit(
@@ -111,6 +113,11 @@ export interface RateLimiter {
     windowSeconds: number,
     now: Date,
   ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /**
+   * As `hit` on each of `hits` (different keys) in turn until one is refused, in one round trip: a
+   * key after the refused one is not counted. The seconds to wait after the refused hit, or null.
+   */
+  hitEach(hits: readonly RateHit[], now: Date): Promise<number | null>;
 }
 
 export type AuditEntry = {
