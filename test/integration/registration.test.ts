@@ -283,6 +283,9 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(results.every((r) => r.ok)).toBe(true); // the second sees the flow verified already
     const used = await h.db.select().from(emailCodes);
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
+    // and the step is recorded once, by the request that used the code
+    const trail = await h.db.select().from(auditLog).where(eq(auditLog.action, 'registration.code_verified'));
+    expect(trail).toHaveLength(1);
   });
 
   it('Back to screen 3 and the same address again: the same flow, no new mail, the first code still works', async () => {

@@ -115,12 +115,11 @@ export function emailCodeUseCases(deps: { codes: EmailCodeStore; secret: string 
       const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
       if (code === '') return { kind: 'invalid', fieldError: { field: 'code', code: 'required' } };
       if (!/^\d{6}$/.test(code)) return { kind: 'invalid', fieldError: { field: 'code', code: 'format' } };
-      const tries = await deps.codes.countTry(owner, MAX_CODE_TRIES);
-      if (tries === null) return { kind: 'exhausted' };
-      const set = await deps.codes.find(owner);
+      const set = await deps.codes.countTry(owner, MAX_CODE_TRIES);
+      if (set === null) return { kind: 'exhausted' };
       const hmac = hmacFor(owner, code);
-      const match = !!set && set.usedAt === null && set.codeHmacs.some((h) => equalHex(h, hmac));
-      return match ? { kind: 'match', tries } : { kind: 'wrong', tries };
+      const match = set.usedAt === null && set.codeHmacs.some((h) => equalHex(h, hmac));
+      return match ? { kind: 'match', tries: set.tries } : { kind: 'wrong', tries: set.tries };
     },
 
     /** After a wrong code: the flow ends at the fifth ('exhausted'), otherwise the tries left. */

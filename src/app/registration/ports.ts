@@ -6,7 +6,7 @@
 import type { UserKind } from '../../domain/profile.js';
 import type { Lang } from '../../messages/i18n.js';
 import type { ResendInput, ResendOutcome } from '../email-codes/ports.js';
-import type { NewUser, OutgoingMail } from '../shared/ports.js';
+import type { AuditEntry, NewUser, OutgoingMail } from '../shared/ports.js';
 
 export type RegistrationState = 'started' | 'code_sent' | 'verified' | 'profile_entered' | 'completed';
 
@@ -56,8 +56,11 @@ export interface RegistrationStore {
   startCodeStep(id: string, input: CodeStepInput): Promise<void>;
   /** Adds a code and queues its mail unless the resend limits say no, atomically. */
   resendCode(id: string, input: ResendInput): Promise<ResendOutcome>;
-  /** Uses the flow's codes and marks it verified; false when another request used them first. */
-  consumeCode(id: string, now: Date): Promise<boolean>;
+  /**
+   * Uses the flow's codes and marks it verified, recording `audit` with it; false (and nothing
+   * recorded) when another request used them first.
+   */
+  consumeCode(id: string, now: Date, audit: AuditEntry): Promise<boolean>;
   saveProfile(id: string, values: Record<string, string>, passwordHash: string | null): Promise<void>;
   reopenProfile(id: string): Promise<void>;
   /** Creates the user, empties the registration of personal data and queues the mail, atomically. */

@@ -286,13 +286,9 @@ export function registrationUseCases(deps: RegistrationDeps) {
         return { ok: false, problem: 'exhausted' };
       }
       const now = clock.now();
-      if (tried.kind === 'match' && (await registrations.consumeCode(flow.id, now))) {
-        await deps.audit.record(
-          { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent },
-          now,
-        );
+      const verified = { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent };
+      if (tried.kind === 'match' && (await registrations.consumeCode(flow.id, now, verified)))
         return { ok: true };
-      }
       const latest = await registrations.findByTokenHash(hashToken(token as string));
       if (latest && latest.state !== 'code_sent') return { ok: true }; // a parallel request (double submit) verified it
       await deps.audit.record(

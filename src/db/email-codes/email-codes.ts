@@ -29,29 +29,30 @@ function ownerColumns(owner: CodeOwner) {
   return { purpose: owner.purpose, accountFlowId: owner.flowId };
 }
 
+/** The columns of a CodeSet. */
+const codeSet = {
+  codeHmacs: emailCodes.codeHmacs,
+  codesSent: emailCodes.codesSent,
+  lastSentAt: emailCodes.lastSentAt,
+  tries: emailCodes.tries,
+  usedAt: emailCodes.usedAt,
+};
+
 export function emailCodeStore(db: Db): EmailCodeStore {
   return {
     async find(owner) {
-      const [row] = await db
-        .select({
-          codeHmacs: emailCodes.codeHmacs,
-          codesSent: emailCodes.codesSent,
-          lastSentAt: emailCodes.lastSentAt,
-          tries: emailCodes.tries,
-          usedAt: emailCodes.usedAt,
-        })
-        .from(emailCodes)
-        .where(ownedBy(owner));
+      const [row] = await db.select(codeSet).from(emailCodes).where(ownedBy(owner));
       return (row as CodeSet | undefined) ?? null;
     },
 
     async countTry(owner, max) {
+      // One statement counts the try and reads the codes it is then compared with.
       const [row] = await db
         .update(emailCodes)
         .set({ tries: sql`${emailCodes.tries} + 1` })
         .where(and(ownedBy(owner), lt(emailCodes.tries, max)))
-        .returning({ n: emailCodes.tries });
-      return row ? row.n : null;
+        .returning(codeSet);
+      return (row as CodeSet | undefined) ?? null;
     },
   };
 }
@@ -111,16 +112,20 @@ export async function resendCode(
 }
 
 /**
- * Uses the owner's codes, in the flow's transaction: true for the one request that does
- * (`UPDATE … WHERE used_at IS NULL`, one row or none), false when another came first.
+ * The statement that uses the owner's codes (`UPDATE … WHERE used_at IS NULL`: one row for the one
+ * request that does, none when another came first), for a flow's transaction or as a CTE of its step.
  */
-export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
-  const used = await tx
+export function usingCode(q: Db | Tx, owner: CodeOwner, now: Date) {
+  return q
     .update(emailCodes)
     .set({ usedAt: now })
     .where(and(ownedBy(owner), isNull(emailCodes.usedAt)))
     .returning({ id: emailCodes.id });
-  return used.length === 1;
+}
+
+/** Uses the owner's codes, in the flow's transaction: true for the one request that does. */
+export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
+  return (await usingCode(tx, owner, now)).length === 1;
 }
 
 /** Forgets the owner's codes once its flow is done with them. */

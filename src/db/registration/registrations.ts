@@ -7,7 +7,8 @@ import { isUniqueViolation } from '../shared/errors.js';
 import { outboxRow } from '../shared/outbox.js';
 import { deleteInBatches } from '../shared/sweep.js';
 import { mailOutbox, registrations, users } from '../schema/index.js';
-import { forgetCodes, issueCode, resendCode, useCode } from '../email-codes/email-codes.js';
+import { forgetCodes, issueCode, resendCode, usingCode } from '../email-codes/email-codes.js';
+import { auditWith } from '../shared/audit.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -58,16 +59,28 @@ export function registrationStore(db: Db): RegistrationStore {
       });
     },
 
-    async consumeCode(id, now) {
-      return db.transaction(async (tx) => {
-        if (!(await useCode(tx, ownerOf(id), now))) return false;
-        const moved = await tx
+    async consumeCode(id, now, audit) {
+      // One statement: the flow moves on only when this request used its codes, and the step is
+      // recorded only when the flow moved on.
+      const used = db.$with('used').as(usingCode(db, ownerOf(id), now));
+      const moved = db.$with('moved').as(
+        db
           .update(registrations)
           .set({ state: 'verified' })
-          .where(and(eq(registrations.id, id), eq(registrations.state, 'code_sent')))
-          .returning({ id: registrations.id });
-        return moved.length === 1;
-      });
+          .where(
+            and(
+              eq(registrations.id, id),
+              eq(registrations.state, 'code_sent'),
+              sql`exists (select 1 from ${used})`,
+            ),
+          )
+          .returning({ id: registrations.id }),
+      );
+      const rows = await db
+        .with(used, moved, auditWith(db, audit, now, moved))
+        .select({ id: moved.id })
+        .from(moved);
+      return rows.length === 1;
     },
 
     async saveProfile(id, values, passwordHash) {
