@@ -16,11 +16,16 @@ import { emailCodes } from '../schema/index.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The row of an owner, by the column of its flow's table (a unique index each). */
+/** The column of an owner's flow (a unique index each). */
+function ownerColumn(owner: CodeOwner) {
+  if (owner.purpose === 'registration') return emailCodes.registrationId;
+  if (owner.purpose === 'guest_application') return emailCodes.guestFlowId;
+  return emailCodes.accountFlowId;
+}
+
+/** The row of an owner. */
 function ownedBy(owner: CodeOwner): SQL {
-  if (owner.purpose === 'registration') return eq(emailCodes.registrationId, owner.flowId);
-  if (owner.purpose === 'guest_application') return eq(emailCodes.guestFlowId, owner.flowId);
-  return eq(emailCodes.accountFlowId, owner.flowId);
+  return eq(ownerColumn(owner), owner.flowId);
 }
 
 function ownerColumns(owner: CodeOwner) {
@@ -58,19 +63,28 @@ export function emailCodeStore(db: Db): EmailCodeStore {
 }
 
 /**
- * The first send of a code step (`codeHmac` null when no code is mailed, the send still counts),
- * in the flow's transaction. Codes the owner had before are forgotten.
+ * The statement of the first send of a code step (`codeHmac` null when no code is mailed, the send
+ * still counts), for the flow's transaction or as a CTE of its step. Codes the owner had before are
+ * forgotten: its one row (a unique index per owner column) starts again.
  */
-export async function issueCode(tx: Tx, owner: CodeOwner, codeHmac: string | null, now: Date): Promise<void> {
-  await tx.delete(emailCodes).where(ownedBy(owner));
-  await tx.insert(emailCodes).values({
-    ...ownerColumns(owner),
+export function issueCodeQuery(q: Db | Tx, owner: CodeOwner, codeHmac: string | null, now: Date) {
+  const fresh = {
     codeHmacs: codeHmac ? [codeHmac] : [],
     codesSent: 1,
     lastSentAt: now,
     tries: 0,
+    usedAt: null,
     createdAt: now,
-  });
+  };
+  const column = ownerColumn(owner);
+  return q
+    .insert(emailCodes)
+    .values({ ...ownerColumns(owner), ...fresh })
+    .onConflictDoUpdate({ target: column, targetWhere: sql`${column} is not null`, set: fresh });
+}
+
+export async function issueCode(tx: Tx, owner: CodeOwner, codeHmac: string | null, now: Date): Promise<void> {
+  await issueCodeQuery(tx, owner, codeHmac, now);
 }
 
 /**
@@ -115,7 +129,7 @@ export async function resendCode(
  * The statement that uses the owner's codes (`UPDATE … WHERE used_at IS NULL`: one row for the one
  * request that does, none when another came first), for a flow's transaction or as a CTE of its step.
  */
-export function usingCode(q: Db | Tx, owner: CodeOwner, now: Date) {
+export function useCodeQuery(q: Db | Tx, owner: CodeOwner, now: Date) {
   return q
     .update(emailCodes)
     .set({ usedAt: now })
@@ -125,10 +139,14 @@ export function usingCode(q: Db | Tx, owner: CodeOwner, now: Date) {
 
 /** Uses the owner's codes, in the flow's transaction: true for the one request that does. */
 export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
-  return (await usingCode(tx, owner, now)).length === 1;
+  return (await useCodeQuery(tx, owner, now)).length === 1;
 }
 
-/** Forgets the owner's codes once its flow is done with them. */
+/** The statement that forgets the owner's codes once its flow is done with them. */
+export function forgetCodesQuery(q: Db | Tx, owner: CodeOwner) {
+  return q.delete(emailCodes).where(ownedBy(owner));
+}
+
 export async function forgetCodes(tx: Tx, owner: CodeOwner): Promise<void> {
-  await tx.delete(emailCodes).where(ownedBy(owner));
+  await forgetCodesQuery(tx, owner);
 }

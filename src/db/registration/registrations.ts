@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../shared/errors.js';
 import { outboxRow } from '../shared/outbox.js';
 import { deleteInBatches } from '../shared/sweep.js';
 import { mailOutbox, registrations, users } from '../schema/index.js';
-import { forgetCodes, issueCode, resendCode, usingCode } from '../email-codes/email-codes.js';
+import { forgetCodes, issueCode, resendCode, useCodeQuery } from '../email-codes/email-codes.js';
 import { auditWith } from '../shared/audit.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -62,7 +62,7 @@ export function registrationStore(db: Db): RegistrationStore {
     async consumeCode(id, now, audit) {
       // One statement: the flow moves on only when this request used its codes, and the step is
       // recorded only when the flow moved on.
-      const used = db.$with('used').as(usingCode(db, ownerOf(id), now));
+      const used = db.$with('used').as(useCodeQuery(db, ownerOf(id), now));
       const moved = db.$with('moved').as(
         db
           .update(registrations)
