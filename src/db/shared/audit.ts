@@ -2,6 +2,8 @@
 import { sql, type WithSubquery } from 'drizzle-orm';
 import type { AuditEntry, AuditLog } from '../../app/shared/ports.js';
 import type { Db } from './client.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { auditLog } from '../schema/index.js';
 
 export function auditStore(db: Db): AuditLog {
@@ -27,7 +29,7 @@ const userAgentOf = (entry: AuditEntry) => (entry.userAgent ? entry.userAgent.sl
  * round trip and commit together: one row for each row of `per` (a CTE of that statement: nothing
  * is recorded when it is empty), or one row without it.
  */
-export function auditWith(db: Db, entry: AuditEntry, now: Date, per?: WithSubquery): WithSubquery {
+export function auditWith(db: Db | Tx, entry: AuditEntry, now: Date, per?: WithSubquery): WithSubquery {
   const detail = entry.detail ? JSON.stringify(entry.detail) : null;
   return db.$with('audited', {}).as(sql`
     insert into audit_log (at, action, user_id, staff_id, ip, user_agent, detail)
