@@ -63,8 +63,12 @@ export interface UserStore {
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   /** Whether sign-in is on hold for this user after repeated failures. */
   lockedUntil(id: string): Promise<Date | null>;
-  /** `clearHold`: also ends the failure count and hold for unknown browsers (default true) */
-  recordSignIn(id: string, now: Date, clearHold?: boolean): Promise<void>;
+  /**
+   * Records a sign-in with `audit`, in one statement. `clearHold` (an unknown browser): also ends
+   * the failure count and the hold for unknown browsers — unless that hold is on at `now`: then
+   * nothing is written and the answer is false.
+   */
+  recordSignIn(id: string, now: Date, clearHold: boolean, audit: AuditEntry): Promise<boolean>;
   /** Counts a failure; the `max`-th in a row holds sign-in for `lockSeconds`. */
   recordFailedSignIn(id: string, now: Date, max: number, lockSeconds: number): Promise<void>;
   /**
