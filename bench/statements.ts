@@ -1,18 +1,22 @@
 /**
  * `npx tsx bench/statements.ts`: the SQL statements (each one a round trip to PostgreSQL) that one
  * whole registration and one sign-in make, request by request, as a browser goes through them: the
- * real app on an embedded database with a logger that counts every statement (transactions' BEGIN
- * and COMMIT included), the mail worker's among them.
+ * real app with a logger that counts every statement, the mail worker's among them. On the embedded
+ * database by default, where the logger is not told of transactions' BEGIN and COMMIT; on a fresh
+ * database of the PostgreSQL server at TEST_DATABASE_URL when it is set, where it is (each is a
+ * round trip there too).
  */
 import { sql } from 'drizzle-orm';
 import { StatementLog } from '../test/support/query-plans.js';
-import { pgliteFactory } from '../test/support/databases.js';
+import { testEnv } from '../src/config.js';
+import { pgliteFactory, postgresFactory } from '../test/support/databases.js';
 import { startTestApp } from '../test/support/app-server.js';
 import { Visitor, formToken, type Reply } from './client.js';
 import { PASSWORD, PROFILE } from './flows.js';
 
 const log = new StatementLog();
-const database = await pgliteFactory.open({ logger: log });
+const url = testEnv().testDatabaseUrl;
+const database = await (url ? postgresFactory(url) : pgliteFactory).open({ logger: log });
 const app = await startTestApp({ database, env: { TRUST_PROXY: 'true', MAIL_POLL_MS: '60000' } });
 const address = `statements-${Date.now()}@example.jp`;
 let total = 0;

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { MAX_FAILED_SIGN_INS, SIGN_INS_PER_IP_PER_10_MIN } from '../../src/app/account/sign-in.js';
 import {
   accountFlows,
+  auditLog,
   emailCodes,
   mailOutbox,
   registrations,
@@ -126,6 +127,18 @@ describe.each(databaseFactories())('account on $name', (factory) => {
       ok: false,
       reason: 'invalid',
     });
+    const trail = async () =>
+      (
+        await h.db
+          .select()
+          .from(auditLog)
+          .where(sql`${auditLog.action} like 'session.%'`)
+          .orderBy(auditLog.id)
+      ).map((r) => [r.action, r.detail?.held ?? false]);
+    expect((await trail()).slice(-2)).toEqual([
+      ['session.sign_in_failed', false],
+      ['session.sign_in_failed', true],
+    ]);
     const locked = (await h.mails()).filter((m) => m.template === 'sign_in_locked');
     expect(locked).toHaveLength(1);
     expect(locked[0]).toMatchObject({ toAddress: 'hold@example.jp' });
@@ -138,6 +151,10 @@ describe.each(databaseFactories())('account on $name', (factory) => {
     expect((await h.signIn.signIn('hold@example.jp', PASSWORDS.individual, META)).ok).toBe(false);
     h.clock.advance(1);
     expect((await h.signIn.signIn('hold@example.jp', PASSWORDS.individual, META)).ok).toBe(true);
+    expect((await trail()).slice(-2)).toEqual([
+      ['session.sign_in_failed', true],
+      ['session.signed_in', false],
+    ]);
     // Released: the count starts again from zero (4 failures do not hold it).
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++)
       await h.signIn.signIn('hold@example.jp', `Wrong#${i}pass`, META);

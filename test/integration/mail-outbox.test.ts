@@ -201,6 +201,30 @@ describe.each(databaseFactories())('mail outbox on $name', (factory) => {
     expect(again[0]?.attempts).toBe(2);
   });
 
+  it('a claim takes mail whose lease ran out before queued mail, each in its order, no more than asked', async () => {
+    const clock = new TestClock();
+    const outbox = outboxStore(database.db);
+    const at = (seconds: number) => new Date(clock.now().getTime() + seconds * 1000);
+    await outbox.enqueue(mail(1), clock.now());
+    expect((await outbox.claim(1, clock.now(), 120)).map((m) => m.to)).toEqual(['user1@example.jp']);
+    clock.advance(10);
+    await outbox.enqueue(mail(4), clock.now());
+    expect((await outbox.claim(1, clock.now(), 120)).map((m) => m.to)).toEqual(['user4@example.jp']);
+    // Queued mail that fell due before the leased mail did (and after the claims above).
+    await outbox.enqueue(mail(2), at(-70));
+    await outbox.enqueue(mail(3), at(-40));
+    clock.advance(121); // both leases have run out, mail 1's first
+    const taken = async (limit: number) =>
+      (await outbox.claim(limit, clock.now(), 120)).map((m) => [m.to, m.attempts]);
+    expect(await taken(1)).toEqual([['user1@example.jp', 2]]);
+    expect(await taken(2)).toEqual([
+      ['user4@example.jp', 2],
+      ['user2@example.jp', 1],
+    ]);
+    expect(await taken(10)).toEqual([['user3@example.jp', 1]]);
+    expect(await taken(10)).toEqual([]);
+  });
+
   it('a nudge sends a queued mail at once, not at the next poll', async () => {
     const clock = new TestClock();
     const outbox = outboxStore(database.db);

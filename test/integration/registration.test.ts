@@ -283,6 +283,9 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(results.every((r) => r.ok)).toBe(true); // the second sees the flow verified already
     const used = await h.db.select().from(emailCodes);
     expect(used.filter((c) => c.usedAt !== null)).toHaveLength(1);
+    // and the step is recorded once, by the request that used the code
+    const trail = await h.db.select().from(auditLog).where(eq(auditLog.action, 'registration.code_verified'));
+    expect(trail).toHaveLength(1);
   });
 
   it('Back to screen 3 and the same address again: the same flow, no new mail, the first code still works', async () => {
@@ -328,7 +331,11 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     const results = await Promise.all([h.registration.confirm(a, META), h.registration.confirm(b, META)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, problem: 'email_taken' }]);
+    const [user] = await h.db.select().from(users);
     expect(await h.db.select().from(users)).toHaveLength(1);
+    // Only the registration that created the user is recorded (the other's record rolled back).
+    const completed = await h.db.select().from(auditLog).where(eq(auditLog.action, 'registration.completed'));
+    expect(completed.map((r) => r.userId)).toEqual([user?.id]);
   });
 
   it('a double submit of the confirm screen registers once and answers both with the same user', async () => {
@@ -344,6 +351,8 @@ describe.each(databaseFactories())('registration on $name', (factory) => {
     expect(
       await h.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'registration_complete')),
     ).toHaveLength(1);
+    const completed = await h.db.select().from(auditLog).where(eq(auditLog.action, 'registration.completed'));
+    expect(completed.map((r) => r.userId)).toEqual([x.ok ? x.userId : null]);
   });
 
   it('入力に戻る keeps every value and the password; an empty password then stays the same', async () => {

@@ -104,16 +104,7 @@ export function signInUseCases(deps: SignInDeps) {
       const devices = deps.devices;
       const device = devices ? readDeviceCookie(devices.secret, deviceCookie) : null;
       const deviceKey = device && device.userId === user.id ? `sign-in:device:${device.nonce}` : null;
-      const held =
-        devices && deviceKey
-          ? await devices.lockouts.heldUntil(
-              deviceKey,
-              MAX_FAILED_SIGN_INS_PER_DEVICE,
-              SIGN_IN_LOCK_SECONDS,
-              now,
-            )
-          : await deps.users.lockedUntil(user.id);
-      if (held && held.getTime() > now.getTime()) {
+      const refuseHeld = async (): Promise<SignInResult> => {
         await deps.audit.record(
           {
             action: 'session.sign_in_failed',
@@ -124,7 +115,22 @@ export function signInUseCases(deps: SignInDeps) {
           now,
         );
         return { ok: false, reason: 'invalid' };
-      }
+      };
+      // The account's hold on unknown browsers is checked by the statement that records a sign-in
+      // (below) when that is where this one goes; otherwise it is looked up first, as the device's.
+      const checkedOnRecord = deviceKey === null && valid && user.status === 'active';
+      const held =
+        devices && deviceKey
+          ? await devices.lockouts.heldUntil(
+              deviceKey,
+              MAX_FAILED_SIGN_INS_PER_DEVICE,
+              SIGN_IN_LOCK_SECONDS,
+              now,
+            )
+          : checkedOnRecord
+            ? null
+            : await deps.users.lockedUntil(user.id);
+      if (held && held.getTime() > now.getTime()) return refuseHeld();
       if (!valid) {
         if (devices && deviceKey)
           await devices.lockouts.fail(deviceKey, MAX_FAILED_SIGN_INS_PER_DEVICE, SIGN_IN_LOCK_SECONDS, now);
@@ -152,8 +158,8 @@ export function signInUseCases(deps: SignInDeps) {
       if (user.status === 'suspended') return { ok: false, reason: 'suspended' };
       // The owner's browser leaves the hold on unknown browsers as it is: it may be someone
       // guessing right now.
-      await deps.users.recordSignIn(user.id, now, deviceKey === null);
-      await deps.audit.record({ action: 'session.signed_in', userId: user.id, ...meta }, now);
+      const signedIn = { action: 'session.signed_in', userId: user.id, ...meta };
+      if (!(await deps.users.recordSignIn(user.id, now, deviceKey === null, signedIn))) return refuseHeld();
       if (!devices) return { ok: true, userId: user.id };
       // A new nonce at every sign-in (OWASP): a cookie copied earlier stops counting as this browser.
       const nonce = randomBytes(16).toString('base64url');

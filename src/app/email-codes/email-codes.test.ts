@@ -15,7 +15,7 @@ function fakeStore(set: CodeSet): EmailCodeStore & { set: CodeSet } {
     async countTry(_owner, max) {
       if (set.tries >= max) return null;
       set.tries += 1;
-      return set.tries;
+      return { ...set, codeHmacs: [...set.codeHmacs] };
     },
   };
 }

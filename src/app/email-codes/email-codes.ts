@@ -8,7 +8,7 @@
  */
 import { toHalfWidthAscii } from '../../domain/normalize.js';
 import type { FieldError } from '../../domain/profile.js';
-import type { RateLimiter } from '../shared/ports.js';
+import type { RateHit, RateLimiter } from '../shared/ports.js';
 import { equalHex, hmacCode, newSixDigitCode } from '../shared/tokens.js';
 import type { CodeOwner, EmailCodeStore, ResendInput } from './ports.js';
 
@@ -30,19 +30,17 @@ export async function codeMailWait(
   emailKey: string,
   now: Date,
 ): Promise<number | null> {
-  const checks: [string, number, number][] = [
-    [
-      `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
-      CODE_MAILS_PER_ADDRESS_PER_HOUR,
-      3600,
-    ],
+  const checks: RateHit[] = [
+    {
+      key: `code-mail:address:${hmacCode(deps.secret, 'address', emailKey)}`,
+      limit: CODE_MAILS_PER_ADDRESS_PER_HOUR,
+      windowSeconds: 3600,
+    },
   ];
-  if (ip) checks.unshift([`code-mail:ip:${ip}`, deps.codeMailsPerIpPer10Min, 600]);
-  for (const [key, limit, window] of checks) {
-    const r = await deps.rateLimiter.hit(key, limit, window, now);
-    if (!r.allowed) return r.retryAfterSeconds;
-  }
-  return null;
+  // The IP first: mail refused for its IP does not count against the address.
+  if (ip)
+    checks.unshift({ key: `code-mail:ip:${ip}`, limit: deps.codeMailsPerIpPer10Min, windowSeconds: 600 });
+  return deps.rateLimiter.hitEach(checks, now);
 }
 
 export type ResendRefusal = { ok: false; refused: 'too_soon' | 'too_many'; retryAfterSeconds: number };
@@ -117,12 +115,11 @@ export function emailCodeUseCases(deps: { codes: EmailCodeStore; secret: string 
       const code = toHalfWidthAscii(rawCode).replace(/[\s-]/g, '');
       if (code === '') return { kind: 'invalid', fieldError: { field: 'code', code: 'required' } };
       if (!/^\d{6}$/.test(code)) return { kind: 'invalid', fieldError: { field: 'code', code: 'format' } };
-      const tries = await deps.codes.countTry(owner, MAX_CODE_TRIES);
-      if (tries === null) return { kind: 'exhausted' };
-      const set = await deps.codes.find(owner);
+      const set = await deps.codes.countTry(owner, MAX_CODE_TRIES);
+      if (set === null) return { kind: 'exhausted' };
       const hmac = hmacFor(owner, code);
-      const match = !!set && set.usedAt === null && set.codeHmacs.some((h) => equalHex(h, hmac));
-      return match ? { kind: 'match', tries } : { kind: 'wrong', tries };
+      const match = set.usedAt === null && set.codeHmacs.some((h) => equalHex(h, hmac));
+      return match ? { kind: 'match', tries: set.tries } : { kind: 'wrong', tries: set.tries };
     },
 
     /** After a wrong code: the flow ends at the fifth ('exhausted'), otherwise the tries left. */

@@ -27,10 +27,11 @@ export type CodeSet = {
 export interface EmailCodeStore {
   find(owner: CodeOwner): Promise<CodeSet | null>;
   /**
-   * Counts one try, in its own statement and before comparing (so parallel requests cannot slip
-   * past the limit); returns the new count, or null once `max` tries were used.
+   * Counts one try, committed before comparing (so parallel requests cannot slip past the limit),
+   * and returns the codes as that same statement left them (`tries` the new count); null once `max`
+   * tries were used.
    */
-  countTry(owner: CodeOwner, max: number): Promise<number | null>;
+  countTry(owner: CodeOwner, max: number): Promise<CodeSet | null>;
 }
 
 /** A resend, as the flow's store writes it in one transaction with the flow's new expiry. */

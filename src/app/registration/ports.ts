@@ -6,7 +6,7 @@
 import type { UserKind } from '../../domain/profile.js';
 import type { Lang } from '../../messages/i18n.js';
 import type { ResendInput, ResendOutcome } from '../email-codes/ports.js';
-import type { NewUser, OutgoingMail } from '../shared/ports.js';
+import type { AuditEntry, NewUser, OutgoingMail } from '../shared/ports.js';
 
 export type RegistrationState = 'started' | 'code_sent' | 'verified' | 'profile_entered' | 'completed';
 
@@ -35,6 +35,8 @@ export type CodeStepInput = {
   mail: OutgoingMail;
   now: Date;
   expiresAt: Date;
+  /** recorded with the step */
+  audit: AuditEntry;
 };
 
 export type CompleteResult =
@@ -44,24 +46,38 @@ export type CompleteResult =
   | { outcome: 'not_ready' };
 
 export interface RegistrationStore {
+  /** A new flow, `audit` recorded with it. */
   create(input: {
     tokenHash: string;
     kind: UserKind;
     lang: Lang;
     now: Date;
     expiresAt: Date;
+    audit: AuditEntry;
   }): Promise<RegistrationRecord>;
   findByTokenHash(tokenHash: string): Promise<RegistrationRecord | null>;
-  /** Sets the address, stores the first code and queues its mail, in one transaction. */
+  /** Sets the address, stores the first code, queues its mail and records `audit`, atomically. */
   startCodeStep(id: string, input: CodeStepInput): Promise<void>;
   /** Adds a code and queues its mail unless the resend limits say no, atomically. */
   resendCode(id: string, input: ResendInput): Promise<ResendOutcome>;
-  /** Uses the flow's codes and marks it verified; false when another request used them first. */
-  consumeCode(id: string, now: Date): Promise<boolean>;
+  /**
+   * Uses the flow's codes and marks it verified, recording `audit` with it; false (and nothing
+   * recorded) when another request used them first.
+   */
+  consumeCode(id: string, now: Date, audit: AuditEntry): Promise<boolean>;
   saveProfile(id: string, values: Record<string, string>, passwordHash: string | null): Promise<void>;
   reopenProfile(id: string): Promise<void>;
-  /** Creates the user, empties the registration of personal data and queues the mail, atomically. */
-  complete(id: string, user: NewUser, mail: OutgoingMail, now: Date): Promise<CompleteResult>;
+  /**
+   * Creates the user, empties the registration of personal data, queues the mail and records
+   * `audit` with the new user's id, atomically.
+   */
+  complete(
+    id: string,
+    user: NewUser,
+    mail: OutgoingMail,
+    now: Date,
+    audit: Omit<AuditEntry, 'userId'>,
+  ): Promise<CompleteResult>;
   delete(id: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;
   countOpen(now: Date): Promise<number>;

@@ -119,8 +119,8 @@ export function registrationUseCases(deps: RegistrationDeps) {
         lang,
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
+        audit: { action: 'registration.started', ...meta, detail: { kind } },
       });
-      await deps.audit.record({ action: 'registration.started', ...meta, detail: { kind } }, now);
       return { token };
     },
 
@@ -199,17 +199,14 @@ export function registrationUseCases(deps: RegistrationDeps) {
           : codeMail(flow.lang, parsed.email, issued.code),
         now,
         expiresAt: new Date(now.getTime() + ttlMs),
-      });
-      mailQueued();
-      await deps.audit.record(
-        {
+        audit: {
           action: 'registration.code_sent',
           ip: meta.ip,
           userAgent: meta.userAgent,
           detail: { email: maskEmail(parsed.email), kind: flow.kind },
         },
-        now,
-      );
+      });
+      mailQueued();
       return { ok: true, token: flowToken };
     },
 
@@ -286,13 +283,9 @@ export function registrationUseCases(deps: RegistrationDeps) {
         return { ok: false, problem: 'exhausted' };
       }
       const now = clock.now();
-      if (tried.kind === 'match' && (await registrations.consumeCode(flow.id, now))) {
-        await deps.audit.record(
-          { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent },
-          now,
-        );
+      const verified = { action: 'registration.code_verified', ip: meta.ip, userAgent: meta.userAgent };
+      if (tried.kind === 'match' && (await registrations.consumeCode(flow.id, now, verified)))
         return { ok: true };
-      }
       const latest = await registrations.findByTokenHash(hashToken(token as string));
       if (latest && latest.state !== 'code_sent') return { ok: true }; // a parallel request (double submit) verified it
       await deps.audit.record(
@@ -379,22 +372,16 @@ export function registrationUseCases(deps: RegistrationDeps) {
         user,
         { template: 'registration_complete', to: flow.email, ...mail },
         now,
+        {
+          action: 'registration.completed',
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          detail: { kind: flow.kind },
+        },
       );
       if (result.outcome === 'email_taken') return { ok: false, problem: 'email_taken' };
       if (result.outcome === 'not_ready') return { ok: false, problem: 'wrong_step' };
-      if (result.outcome === 'created') {
-        mailQueued();
-        await deps.audit.record(
-          {
-            action: 'registration.completed',
-            userId: result.userId,
-            ip: meta.ip,
-            userAgent: meta.userAgent,
-            detail: { kind: flow.kind },
-          },
-          now,
-        );
-      }
+      if (result.outcome === 'created') mailQueued();
       return { ok: true, userId: result.userId, firstTime: result.outcome === 'created' };
     },
 

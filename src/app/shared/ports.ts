@@ -63,8 +63,12 @@ export interface UserStore {
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   /** Whether sign-in is on hold for this user after repeated failures. */
   lockedUntil(id: string): Promise<Date | null>;
-  /** `clearHold`: also ends the failure count and hold for unknown browsers (default true) */
-  recordSignIn(id: string, now: Date, clearHold?: boolean): Promise<void>;
+  /**
+   * Records a sign-in with `audit`, in one statement. `clearHold` (an unknown browser): also ends
+   * the failure count and the hold for unknown browsers — unless that hold is on at `now`: then
+   * nothing is written and the answer is false.
+   */
+  recordSignIn(id: string, now: Date, clearHold: boolean, audit: AuditEntry): Promise<boolean>;
   /** Counts a failure; the `max`-th in a row holds sign-in for `lockSeconds`. */
   recordFailedSignIn(id: string, now: Date, max: number, lockSeconds: number): Promise<void>;
   /**
@@ -103,6 +107,8 @@ export interface SessionStore {
   deleteForUser(userId: string, exceptIdHash?: string): Promise<void>;
 }
 
+export type RateHit = { key: string; limit: number; windowSeconds: number };
+
 export interface RateLimiter {
   /** Counts one hit on `key` in a fixed window; says whether it is within `limit`. */
   hit(
@@ -111,6 +117,11 @@ export interface RateLimiter {
     windowSeconds: number,
     now: Date,
   ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /**
+   * As `hit` on each of `hits` (different keys) in turn until one is refused, in one round trip: a
+   * key after the refused one is not counted. The seconds to wait after the refused hit, or null.
+   */
+  hitEach(hits: readonly RateHit[], now: Date): Promise<number | null>;
 }
 
 export type AuditEntry = {

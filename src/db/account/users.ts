@@ -1,9 +1,10 @@
 /** UserStore on PostgreSQL, with the account changes that must be atomic with the sessions they end. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AccountUserStore, NewSession } from '../../app/account/ports.js';
 import type { UserRecord } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
 import { isUuid } from '../../domain/ids.js';
+import { auditWith } from '../shared/audit.js';
 import { outboxRow } from '../shared/outbox.js';
 import { mailOutbox, registrations, sessions, users } from '../schema/index.js';
 
@@ -105,11 +106,20 @@ export function userStore(db: Db): AccountUserStore {
       const [row] = await db.select({ t: users.lockedUntil }).from(users).where(eq(users.id, id));
       return row?.t ?? null;
     },
-    async recordSignIn(id, now, clearHold = true) {
-      await db
-        .update(users)
-        .set(clearHold ? { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } : { lastSignInAt: now })
-        .where(eq(users.id, id));
+    async recordSignIn(id, now, clearHold, audit) {
+      const notHeld = or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
+      const signedIn = db.$with('signed_in').as(
+        db
+          .update(users)
+          .set(clearHold ? { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } : { lastSignInAt: now })
+          .where(clearHold ? and(eq(users.id, id), notHeld) : eq(users.id, id))
+          .returning({ id: users.id }),
+      );
+      const rows = await db
+        .with(signedIn, auditWith(db, audit, now, signedIn))
+        .select({ id: signedIn.id })
+        .from(signedIn);
+      return rows.length === 1;
     },
     async recordFailedSignIn(id, now, max, lockSeconds) {
       await countFailure(db, id, now, max, lockSeconds);

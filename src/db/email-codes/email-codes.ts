@@ -16,11 +16,16 @@ import { emailCodes } from '../schema/index.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The row of an owner, by the column of its flow's table (a unique index each). */
+/** The column of an owner's flow (a unique index each). */
+function ownerColumn(owner: CodeOwner) {
+  if (owner.purpose === 'registration') return emailCodes.registrationId;
+  if (owner.purpose === 'guest_application') return emailCodes.guestFlowId;
+  return emailCodes.accountFlowId;
+}
+
+/** The row of an owner. */
 function ownedBy(owner: CodeOwner): SQL {
-  if (owner.purpose === 'registration') return eq(emailCodes.registrationId, owner.flowId);
-  if (owner.purpose === 'guest_application') return eq(emailCodes.guestFlowId, owner.flowId);
-  return eq(emailCodes.accountFlowId, owner.flowId);
+  return eq(ownerColumn(owner), owner.flowId);
 }
 
 function ownerColumns(owner: CodeOwner) {
@@ -29,47 +34,57 @@ function ownerColumns(owner: CodeOwner) {
   return { purpose: owner.purpose, accountFlowId: owner.flowId };
 }
 
+/** The columns of a CodeSet. */
+const codeSet = {
+  codeHmacs: emailCodes.codeHmacs,
+  codesSent: emailCodes.codesSent,
+  lastSentAt: emailCodes.lastSentAt,
+  tries: emailCodes.tries,
+  usedAt: emailCodes.usedAt,
+};
+
 export function emailCodeStore(db: Db): EmailCodeStore {
   return {
     async find(owner) {
-      const [row] = await db
-        .select({
-          codeHmacs: emailCodes.codeHmacs,
-          codesSent: emailCodes.codesSent,
-          lastSentAt: emailCodes.lastSentAt,
-          tries: emailCodes.tries,
-          usedAt: emailCodes.usedAt,
-        })
-        .from(emailCodes)
-        .where(ownedBy(owner));
+      const [row] = await db.select(codeSet).from(emailCodes).where(ownedBy(owner));
       return (row as CodeSet | undefined) ?? null;
     },
 
     async countTry(owner, max) {
+      // One statement counts the try and reads the codes it is then compared with.
       const [row] = await db
         .update(emailCodes)
         .set({ tries: sql`${emailCodes.tries} + 1` })
         .where(and(ownedBy(owner), lt(emailCodes.tries, max)))
-        .returning({ n: emailCodes.tries });
-      return row ? row.n : null;
+        .returning(codeSet);
+      return (row as CodeSet | undefined) ?? null;
     },
   };
 }
 
 /**
- * The first send of a code step (`codeHmac` null when no code is mailed, the send still counts),
- * in the flow's transaction. Codes the owner had before are forgotten.
+ * The statement of the first send of a code step (`codeHmac` null when no code is mailed, the send
+ * still counts), for the flow's transaction or as a CTE of its step. Codes the owner had before are
+ * forgotten: its one row (a unique index per owner column) starts again.
  */
-export async function issueCode(tx: Tx, owner: CodeOwner, codeHmac: string | null, now: Date): Promise<void> {
-  await tx.delete(emailCodes).where(ownedBy(owner));
-  await tx.insert(emailCodes).values({
-    ...ownerColumns(owner),
+export function issueCodeQuery(q: Db | Tx, owner: CodeOwner, codeHmac: string | null, now: Date) {
+  const fresh = {
     codeHmacs: codeHmac ? [codeHmac] : [],
     codesSent: 1,
     lastSentAt: now,
     tries: 0,
+    usedAt: null,
     createdAt: now,
-  });
+  };
+  const column = ownerColumn(owner);
+  return q
+    .insert(emailCodes)
+    .values({ ...ownerColumns(owner), ...fresh })
+    .onConflictDoUpdate({ target: column, targetWhere: sql`${column} is not null`, set: fresh });
+}
+
+export async function issueCode(tx: Tx, owner: CodeOwner, codeHmac: string | null, now: Date): Promise<void> {
+  await issueCodeQuery(tx, owner, codeHmac, now);
 }
 
 /**
@@ -111,19 +126,27 @@ export async function resendCode(
 }
 
 /**
- * Uses the owner's codes, in the flow's transaction: true for the one request that does
- * (`UPDATE … WHERE used_at IS NULL`, one row or none), false when another came first.
+ * The statement that uses the owner's codes (`UPDATE … WHERE used_at IS NULL`: one row for the one
+ * request that does, none when another came first), for a flow's transaction or as a CTE of its step.
  */
-export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
-  const used = await tx
+export function useCodeQuery(q: Db | Tx, owner: CodeOwner, now: Date) {
+  return q
     .update(emailCodes)
     .set({ usedAt: now })
     .where(and(ownedBy(owner), isNull(emailCodes.usedAt)))
     .returning({ id: emailCodes.id });
-  return used.length === 1;
 }
 
-/** Forgets the owner's codes once its flow is done with them. */
+/** Uses the owner's codes, in the flow's transaction: true for the one request that does. */
+export async function useCode(tx: Tx, owner: CodeOwner, now: Date): Promise<boolean> {
+  return (await useCodeQuery(tx, owner, now)).length === 1;
+}
+
+/** The statement that forgets the owner's codes once its flow is done with them. */
+export function forgetCodesQuery(q: Db | Tx, owner: CodeOwner) {
+  return q.delete(emailCodes).where(ownedBy(owner));
+}
+
 export async function forgetCodes(tx: Tx, owner: CodeOwner): Promise<void> {
-  await tx.delete(emailCodes).where(ownedBy(owner));
+  await forgetCodesQuery(tx, owner);
 }

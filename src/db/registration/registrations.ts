@@ -1,13 +1,15 @@
 /** RegistrationStore on PostgreSQL: the pending flows, their codes and their mails. */
+import { randomUUID } from 'node:crypto';
 import { and, eq, lte, or, sql, gt } from 'drizzle-orm';
 import type { CompleteResult, RegistrationRecord, RegistrationStore } from '../../app/registration/ports.js';
-import type { NewUser, OutgoingMail } from '../../app/shared/ports.js';
+import type { AuditEntry, NewUser, OutgoingMail } from '../../app/shared/ports.js';
 import type { Db } from '../shared/client.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { outboxRow } from '../shared/outbox.js';
 import { deleteInBatches } from '../shared/sweep.js';
 import { mailOutbox, registrations, users } from '../schema/index.js';
-import { forgetCodes, issueCode, resendCode, useCode } from '../email-codes/email-codes.js';
+import { forgetCodesQuery, issueCodeQuery, resendCode, useCodeQuery } from '../email-codes/email-codes.js';
+import { auditWith } from '../shared/audit.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -21,8 +23,9 @@ export function registrationStore(db: Db): RegistrationStore {
     .where(eq(registrations.tokenHash, sql.placeholder('tokenHash')))
     .prepare('registration_by_token_hash');
   return {
-    async create({ tokenHash, kind, lang, now, expiresAt }) {
+    async create({ tokenHash, kind, lang, now, expiresAt, audit }) {
       const [row] = await db
+        .with(auditWith(db, audit, now))
         .insert(registrations)
         .values({ tokenHash, kind, lang, state: 'started', createdAt: now, expiresAt })
         .returning();
@@ -35,20 +38,20 @@ export function registrationStore(db: Db): RegistrationStore {
     },
 
     async startCodeStep(id, input) {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(registrations)
-          .set({
-            state: 'code_sent',
-            email: input.email,
-            emailKey: input.emailKey,
-            addressTaken: input.addressTaken,
-            expiresAt: input.expiresAt,
-          })
-          .where(eq(registrations.id, id));
-        await issueCode(tx, ownerOf(id), input.codeHmac, input.now);
-        await tx.insert(mailOutbox).values(outboxRow(input.mail, input.now, id));
-      });
+      // One statement: the address, the first code, its mail and the audit record.
+      const code = db.$with('code').as(issueCodeQuery(db, ownerOf(id), input.codeHmac, input.now));
+      const mail = db.$with('mail').as(db.insert(mailOutbox).values(outboxRow(input.mail, input.now, id)));
+      await db
+        .with(code, mail, auditWith(db, input.audit, input.now))
+        .update(registrations)
+        .set({
+          state: 'code_sent',
+          email: input.email,
+          emailKey: input.emailKey,
+          addressTaken: input.addressTaken,
+          expiresAt: input.expiresAt,
+        })
+        .where(eq(registrations.id, id));
     },
 
     async resendCode(id, input) {
@@ -58,16 +61,28 @@ export function registrationStore(db: Db): RegistrationStore {
       });
     },
 
-    async consumeCode(id, now) {
-      return db.transaction(async (tx) => {
-        if (!(await useCode(tx, ownerOf(id), now))) return false;
-        const moved = await tx
+    async consumeCode(id, now, audit) {
+      // One statement: the flow moves on only when this request used its codes, and the step is
+      // recorded only when the flow moved on.
+      const used = db.$with('used').as(useCodeQuery(db, ownerOf(id), now));
+      const moved = db.$with('moved').as(
+        db
           .update(registrations)
           .set({ state: 'verified' })
-          .where(and(eq(registrations.id, id), eq(registrations.state, 'code_sent')))
-          .returning({ id: registrations.id });
-        return moved.length === 1;
-      });
+          .where(
+            and(
+              eq(registrations.id, id),
+              eq(registrations.state, 'code_sent'),
+              sql`exists (select 1 from ${used})`,
+            ),
+          )
+          .returning({ id: registrations.id }),
+      );
+      const rows = await db
+        .with(used, moved, auditWith(db, audit, now, moved))
+        .select({ id: moved.id })
+        .from(moved);
+      return rows.length === 1;
     },
 
     async saveProfile(id, values, passwordHash) {
@@ -89,9 +104,9 @@ export function registrationStore(db: Db): RegistrationStore {
         .where(and(eq(registrations.id, id), eq(registrations.state, 'profile_entered')));
     },
 
-    async complete(id, user, mail, now): Promise<CompleteResult> {
+    async complete(id, user, mail, now, audit): Promise<CompleteResult> {
       try {
-        return await db.transaction(async (tx) => completeIn(tx, id, user, mail, now));
+        return await db.transaction(async (tx) => completeIn(tx, id, user, mail, now, audit));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // Another browser registered the same address first: this flow ends here.
@@ -127,16 +142,21 @@ async function completeIn(
   user: NewUser,
   mail: OutgoingMail,
   now: Date,
+  audit: AuditEntry,
 ): Promise<CompleteResult> {
   // Lock the flow: a double submit waits here and then sees it completed.
   const [flow] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
   if (!flow) return { outcome: 'not_ready' };
   if (flow.state === 'completed' && flow.userId) return { outcome: 'already_completed', userId: flow.userId };
   if (flow.state !== 'profile_entered') return { outcome: 'not_ready' };
+  // Then one statement: the user (its id made here, so that every part can name it), the
+  // completion mail and the audit record; the codes and code mails go, and the flow keeps only
+  // what a double submit needs (no personal data). An address taken meanwhile fails it all.
+  const userId = randomUUID();
   const p = user.profile;
-  const [created] = await tx
-    .insert(users)
-    .values({
+  const created = tx.$with('created').as(
+    tx.insert(users).values({
+      id: userId,
       kind: user.kind,
       lang: user.lang,
       email: user.email,
@@ -162,16 +182,19 @@ async function completeIn(
       createdAt: now,
       updatedAt: now,
       lastSignInAt: now,
-    })
-    .returning({ id: users.id });
-  const userId = (created as { id: string }).id;
-  // Keep only what a double submit needs (no personal data); the codes and code mails go now.
+    }),
+  );
+  const codes = tx.$with('codes').as(forgetCodesQuery(tx, ownerOf(id)));
+  const sent = tx
+    .$with('sent')
+    .as(tx.delete(mailOutbox).where(and(eq(mailOutbox.registrationId, id), eq(mailOutbox.status, 'sent'))));
+  const completion = tx
+    .$with('completion')
+    .as(tx.insert(mailOutbox).values(outboxRow({ ...mail, userId }, now)));
   await tx
+    .with(created, codes, sent, completion, auditWith(tx, { ...audit, userId }, now))
     .update(registrations)
     .set({ state: 'completed', userId, email: null, emailKey: null, profileValues: null, passwordHash: null })
     .where(eq(registrations.id, id));
-  await forgetCodes(tx, ownerOf(id));
-  await tx.delete(mailOutbox).where(and(eq(mailOutbox.registrationId, id), eq(mailOutbox.status, 'sent')));
-  await tx.insert(mailOutbox).values(outboxRow({ ...mail, userId }, now));
   return { outcome: 'created', userId };
 }

@@ -1,5 +1,5 @@
 /** The mail outbox on PostgreSQL: queued rows are leased to one worker at a time. */
-import { and, asc, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { OutgoingMail } from '../../app/shared/ports.js';
 import type { Db } from './client.js';
 import { mailOutbox } from '../schema/index.js';
@@ -41,52 +41,57 @@ export function outboxStore(db: Db) {
     },
 
     /**
-     * Takes up to `limit` due mails for this worker: first mail whose lease ran out (its worker died),
-     * then queued mail in the order it fell due. SKIP LOCKED lets every process run a worker without
-     * sending a mail twice. Each kind is a range of its own partial index (mail_outbox_sending_idx,
-     * mail_outbox_queued_idx) read no further than the batch, so a claim costs the same whether the
-     * table holds a hundred mails or millions of sent ones, and whatever the backlog.
+     * Takes up to `limit` due mails for this worker, in one statement: first mail whose lease ran out
+     * (its worker died), then queued mail in the order it fell due. SKIP LOCKED lets every process run
+     * a worker without sending a mail twice. Each kind is a range of its own partial index
+     * (mail_outbox_sending_idx, mail_outbox_queued_idx) read no further than the batch, so a claim
+     * costs the same whether the table holds a hundred mails or millions of sent ones, and whatever
+     * the backlog. The statuses are written out (not parameters) so that the planner matches the
+     * partial indexes; the rows are updated by their ids (see deleteInBatches in sweep.ts).
      */
     async claim(limit: number, now: Date, leaseSeconds: number): Promise<OutboxMail[]> {
-      const lease = new Date(now.getTime() + leaseSeconds * 1000);
-      // Each UPDATE takes and leases its rows in one statement: no other worker sees them between.
-      const take = async (n: number, due: SQL, order: SQL[]) => {
-        const rows = db
-          .select({ id: mailOutbox.id })
-          .from(mailOutbox)
-          .where(due)
-          .orderBy(...order)
-          .limit(n)
-          .for('update', { skipLocked: true });
-        const taken = await db
-          .update(mailOutbox)
-          .set({ status: 'sending', lockedUntil: lease, attempts: sql`${mailOutbox.attempts} + 1` })
-          // looked up by their ids (see deleteInBatches in sweep.ts)
-          .where(sql`${mailOutbox.id} = any(array(${rows}))`)
-          .returning();
-        // RETURNING comes in no particular order: send in the order the mails fell due.
-        return taken.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
-      };
-      // The status is written out (not a parameter) so that the planner matches the partial index.
-      const expired = await take(
-        limit,
-        and(sql`${mailOutbox.status} = 'sending'`, lt(mailOutbox.lockedUntil, now)) as SQL,
-        [asc(mailOutbox.lockedUntil)],
-      );
-      const queued =
-        expired.length < limit
-          ? await take(
-              limit - expired.length,
-              and(sql`${mailOutbox.status} = 'queued'`, lte(mailOutbox.nextAttemptAt, now)) as SQL,
-              [asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id)],
-            )
-          : [];
-      return [...expired, ...queued].map((r) => ({
-        id: r.id,
-        to: r.toAddress,
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const lease = sql`${new Date(now.getTime() + leaseSeconds * 1000).toISOString()}::timestamptz`;
+      const result = await db.execute(sql`
+        with expired as (
+          select id from mail_outbox
+          where status = 'sending' and locked_until < ${at}
+          order by locked_until
+          limit ${limit}::int
+          for update skip locked
+        ), queued as (
+          select id from mail_outbox
+          where status = 'queued' and next_attempt_at <= ${at}
+          order by next_attempt_at, id
+          limit ${limit}::int - (select count(*) from expired)
+          for update skip locked
+        ), taken as (
+          update mail_outbox
+          set status = 'sending', locked_until = ${lease}, attempts = attempts + 1
+          where id = any(array(select id from expired union all select id from queued))
+          returning id, to_address, subject, body, attempts, next_attempt_at
+        )
+        -- RETURNING comes in no particular order: the expired first, each kind as it fell due.
+        select id, to_address, subject, body, attempts from taken
+        order by id in (select id from expired) desc, next_attempt_at, id`);
+      const rows = (
+        result as unknown as {
+          rows: {
+            id: number | string;
+            to_address: string;
+            subject: string;
+            body: string;
+            attempts: number;
+          }[];
+        }
+      ).rows;
+      return rows.map((r) => ({
+        // bigserial: node-postgres gives it as a string
+        id: Number(r.id),
+        to: r.to_address,
         subject: r.subject,
         body: r.body,
-        attempts: r.attempts,
+        attempts: Number(r.attempts),
       }));
     },
 

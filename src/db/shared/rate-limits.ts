@@ -31,6 +31,41 @@ export function rateLimiter(db: Db): RateLimiter {
       );
       return { allowed: count <= limit, retryAfterSeconds };
     },
+
+    /**
+     * One statement: an upsert per hit, each a CTE that counts only when the one before is within
+     * its limit (its INSERT … SELECT finds no row otherwise), as the same `hit` calls in turn would.
+     */
+    async hitEach(hits, now) {
+      if (hits.length === 0) return null;
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const name = (i: number) => sql.identifier(`hit${i}`);
+      const upserts = hits.map((h, i) => {
+        const floor = sql`${new Date(now.getTime() - h.windowSeconds * 1000).toISOString()}::timestamptz`;
+        const before = hits[i - 1];
+        const row = before
+          ? sql`select ${h.key}::text, ${at}, 1 where (select count from ${name(i - 1)}) <= ${before.limit}::int`
+          : sql`values (${h.key}::text, ${at}, 1)`;
+        return sql`${name(i)} as (
+          insert into rate_limits (key, window_start, count) ${row}
+          on conflict (key) do update set
+            count = case when rate_limits.window_start <= ${floor} then 1 else rate_limits.count + 1 end,
+            window_start = case when rate_limits.window_start <= ${floor} then ${at} else rate_limits.window_start end
+          returning count, extract(epoch from window_start) * 1000 as start_ms)`;
+      });
+      const counts = hits.map((_, i) => sql`select ${i}::int as i, count, start_ms from ${name(i)}`);
+      const result = await db.execute(
+        sql`with ${sql.join(upserts, sql`, `)} ${sql.join(counts, sql` union all `)}`,
+      );
+      const rows = (result as unknown as { rows: { i: number; count: number; start_ms: number | string }[] })
+        .rows;
+      for (const [i, h] of hits.entries()) {
+        const row = rows.find((r) => Number(r.i) === i);
+        if (!row || Number(row.count) <= h.limit) continue;
+        return Math.max(1, Math.ceil((Number(row.start_ms) + h.windowSeconds * 1000 - now.getTime()) / 1000));
+      }
+      return null;
+    },
   };
 }
 
