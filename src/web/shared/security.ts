@@ -1,6 +1,6 @@
 /** Request-level protections: security headers, CSRF (synchronizer token + origin check), client meta. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv, Ctx } from './context.js';
@@ -28,7 +28,16 @@ export function securityHeaderList(production: boolean): [string, string][] {
 }
 
 /** The node:http response under @hono/node-server; absent under `app.request()` (tests). */
-type NodeBindings = { outgoing?: { setHeader?: (name: string, value: string) => unknown } };
+type NodeResponse = { setHeader(name: string, value: string): unknown; removeHeader(name: string): void };
+type NodeBindings = { outgoing?: Partial<NodeResponse> };
+
+/** The node:http response the answer will be written to, when there is one (not in `app.request()`). */
+export function nodeResponse(c: Context): NodeResponse | null {
+  const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
+  return typeof outgoing?.setHeader === 'function' && typeof outgoing.removeHeader === 'function'
+    ? (outgoing as NodeResponse)
+    : null;
+}
 
 /**
  * Sets headers before the handler runs. Under node:http they go straight onto the node response
@@ -38,9 +47,8 @@ type NodeBindings = { outgoing?: { setHeader?: (name: string, value: string) => 
  * `app.request()`) they are Hono headers as before.
  */
 export function setHeadersEarly(c: Ctx, headers: readonly (readonly [string, string])[]): void {
-  const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
-  if (typeof outgoing?.setHeader === 'function')
-    for (const [name, value] of headers) outgoing.setHeader(name, value);
+  const outgoing = nodeResponse(c);
+  if (outgoing) for (const [name, value] of headers) outgoing.setHeader(name, value);
   else for (const [name, value] of headers) c.header(name, value);
 }
 
