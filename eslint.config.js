@@ -32,6 +32,17 @@ export default tseslint.config(
       globals: { document: 'readonly', window: 'readonly', HTMLDialogElement: 'readonly', fetch: 'readonly' },
     },
   },
+  // Every cookie goes through web/shared/cookies.ts (Set-Cookie on the node response, not in Hono's headers).
+  {
+    files: ['src/**'],
+    ignores: ['src/web/shared/cookies.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'hono/cookie', message: 'Use src/web/shared/cookies.ts.' }] },
+      ],
+    },
+  },
   // Which layer may import which is checked by dependency-cruiser (.dependency-cruiser.mjs).
   {
     files: ['src/domain/**'],

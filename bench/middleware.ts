@@ -21,8 +21,8 @@ import {
   csrf,
   requestGuards,
   securityHeaders,
-  setHeadersEarly,
 } from '../src/web/shared/security.js';
+import { setHeadersEarly } from '../src/web/shared/node-response.js';
 import { freePort } from './processes.js';
 
 const logger = pino(

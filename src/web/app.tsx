@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from './shared/cookies.js';
 import type { AppEnv, Ctx, WebDeps } from './shared/context.js';
 import { cookieNames } from './shared/context.js';
 import { k, parseLang } from '../messages/i18n.js';
@@ -22,7 +22,8 @@ import { pageRoutes } from './routes/content/pages.js';
 import { postalRoutes } from './routes/postal-codes/postal.js';
 import { MAX_UPLOAD_BODY_BYTES, mayCarryFile, procedureRoutes } from './routes/procedures/index.js';
 import { registrationRoutes } from './routes/registration/registration.js';
-import { csrf, requestGuards, setHeadersEarly } from './shared/security.js';
+import { csrf, requestGuards } from './shared/security.js';
+import { setHeadersEarly } from './shared/node-response.js';
 import { isUuid } from '../domain/ids.js';
 
 const root = (path: string) => new URL(`../../${path}`, import.meta.url);

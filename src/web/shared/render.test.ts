@@ -1,16 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { sendText } from './render.js';
-
-/** What @hono/node-server gives a handler as `c.env.outgoing`: the node:http response. */
-function fakeNodeResponse() {
-  const headers = new Map<string, string>();
-  return {
-    headers,
-    setHeader: (name: string, value: string) => void headers.set(name.toLowerCase(), value),
-    removeHeader: (name: string) => void headers.delete(name.toLowerCase()),
-  };
-}
+import { fakeNodeResponse } from '../../../test/support/fake-node-response.js';
 
 const BIG = Buffer.from('<p>川崎</p>'.repeat(400));
 const SMALL = Buffer.from('<p>short</p>');

@@ -14,7 +14,7 @@ import {
 } from './compression.js';
 import type { Errors } from '../views/shared/components.js';
 import { renderHtml, T } from './i18n.js';
-import { nodeResponse } from './security.js';
+import { nodeResponse } from './node-response.js';
 import { Layout, type PageChrome } from '../views/shared/layout.js';
 
 export function chrome(c: Ctx, showDevMailbox: boolean): PageChrome {

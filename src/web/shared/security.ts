@@ -1,9 +1,10 @@
 /** Request-level protections: security headers, CSRF (synchronizer token + origin check), client meta. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from './cookies.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv, Ctx } from './context.js';
+import { setHeadersEarly } from './node-response.js';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -25,31 +26,6 @@ export function securityHeaderList(production: boolean): [string, string][] {
   ];
   if (production) headers.push(['Strict-Transport-Security', 'max-age=63072000; includeSubDomains']);
   return headers;
-}
-
-/** The node:http response under @hono/node-server; absent under `app.request()` (tests). */
-type NodeResponse = { setHeader(name: string, value: string): unknown; removeHeader(name: string): void };
-type NodeBindings = { outgoing?: Partial<NodeResponse> };
-
-/** The node:http response the answer will be written to, when there is one (not in `app.request()`). */
-export function nodeResponse(c: Context): NodeResponse | null {
-  const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
-  return typeof outgoing?.setHeader === 'function' && typeof outgoing.removeHeader === 'function'
-    ? (outgoing as NodeResponse)
-    : null;
-}
-
-/**
- * Sets headers before the handler runs. Under node:http they go straight onto the node response
- * (Node merges them with the handler's own when it writes the head, the handler's winning, as the
- * static files' Cache-Control does): Hono would otherwise keep them in a WHATWG `Headers` object,
- * whose every `set` validates and sorts, and copy them out again for node:http. Elsewhere (tests'
- * `app.request()`) they are Hono headers as before.
- */
-export function setHeadersEarly(c: Ctx, headers: readonly (readonly [string, string])[]): void {
-  const outgoing = nodeResponse(c);
-  if (outgoing) for (const [name, value] of headers) outgoing.setHeader(name, value);
-  else for (const [name, value] of headers) c.header(name, value);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Signing in and out, and マイページ. */
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from '../../shared/cookies.js';
 import { parseEmail } from '../../../domain/email.js';
 import { k } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';

@@ -4,7 +4,7 @@
  * scripting is off: then the password is checked first and the confirm step follows.
  */
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie } from '../../shared/cookies.js';
 import { DELETE_TICKET_SECONDS } from '../../../app/account/account.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
 import { readForm, renderPage } from '../../shared/render.js';

@@ -5,7 +5,7 @@
  */
 import { formatDuration } from '../../../domain/duration.js';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie } from '../../shared/cookies.js';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
 import { readForm, renderPage } from '../../shared/render.js';

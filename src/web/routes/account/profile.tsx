@@ -4,7 +4,7 @@
  * answers with a 303 and nothing is stored in a table until 変更する.
  */
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie } from '../../shared/cookies.js';
 import { PENDING_EDIT_SECONDS } from '../../../app/account/account.js';
 import type { AppEnv, Ctx, WebDeps } from '../../shared/context.js';
 import { validationMessageFor } from '../../shared/messages.js';

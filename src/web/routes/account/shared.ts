@@ -2,7 +2,7 @@
  * What the account screens share: their cookies, the signed-in person, the way to the sign-in
  * screen, and the messages (in the page's language) for the account use cases' error codes.
  */
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from '../../shared/cookies.js';
 import type { Actor } from '../../../app/account/deps.js';
 import { k, translator, type Lang } from '../../../messages/i18n.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';

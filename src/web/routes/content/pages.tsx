@@ -1,6 +1,6 @@
 /** The portal home, the published documents, the development mailbox. */
 import { Hono } from 'hono';
-import { deleteCookie, getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from '../../shared/cookies.js';
 import { cookieNames, type AppEnv, type Ctx, type WebDeps } from '../../shared/context.js';
 import { renderPage, sharedPages } from '../../shared/render.js';
 import { AccessibilityContent } from '../../views/content/accessibility.js';

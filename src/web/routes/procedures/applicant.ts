@@ -8,7 +8,7 @@
  * for the applicant only on the routes of that application (the route's `:id`), so that a signed-in
  * resident who once applied as a guest keeps their own screens elsewhere.
  */
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from '../../shared/cookies.js';
 import type { Applicant, GuestApplicant } from '../../../app/procedures/procedures.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';
 import { cookieNames } from '../../shared/context.js';

@@ -12,7 +12,7 @@
  * the path without its query (app.tsx logPath).
  */
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie } from '../../shared/cookies.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { DRAFT_TTL_DAYS } from '../../../domain/procedures/states.js';
 import { k, translator } from '../../../messages/i18n.js';

@@ -1,6 +1,6 @@
 /** Screens 6 and 7: 入力内容の確認 (or back to the form) and 本登録の完了, signed in. */
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { setCookie } from '../../shared/cookies.js';
 import type { AppEnv, WebDeps } from '../../shared/context.js';
 import {
   ConfirmRegistrationView,

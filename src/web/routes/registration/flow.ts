@@ -9,7 +9,7 @@
  * The expiry is not secret and not trusted for anything else: a forged one changes only the wording
  * of the message that sends the person back to the start.
  */
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from '../../shared/cookies.js';
 import type { RegistrationRecord } from '../../../app/registration/ports.js';
 import { translator } from '../../../messages/i18n.js';
 import type { Ctx, WebDeps } from '../../shared/context.js';

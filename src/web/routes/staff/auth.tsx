@@ -1,6 +1,6 @@
 /** 職員ログイン, 確認コードの入力, 職員アカウントの設定 (enrolment) and ログアウト. */
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from '../../shared/cookies.js';
 import { STAFF_LOCK_SECONDS } from '../../../app/staff/staff.js';
 import type { Errors } from '../../views/shared/components.js';
 import {

@@ -4,7 +4,7 @@
  * counts for nothing here: without a staff session the answer is 職員ログイン.
  */
 import { Hono } from 'hono';
-import { deleteCookie, getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from '../../shared/cookies.js';
 import { adminApplicationRoutes } from './applications.js';
 import { adminAuthRoutes } from './auth.js';
 import { adminDashboardRoutes } from './dashboard.js';
