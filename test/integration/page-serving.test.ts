@@ -148,3 +148,25 @@ describe('static files', () => {
     expect((await rawGet('/assets/app.css', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 });
+
+describe('the type of each answer, as a browser receives it over HTTP', () => {
+  it('is HTML for every kind of page and CSS or JavaScript for the static files, compressed or not', async () => {
+    const expected: [string, string][] = [
+      ['/', 'text/html; charset=UTF-8'], // a shared page without a form
+      ['/login', 'text/html; charset=UTF-8'], // a shared page with a form token and its cookie
+      ['/no-such-page', 'text/html; charset=UTF-8'], // an error page
+      ['/procedures', 'text/html; charset=UTF-8'], // a page rendered for the request
+      ['/assets/app.css', 'text/css; charset=utf-8'],
+      ['/assets/app.js', 'text/javascript; charset=utf-8'],
+    ];
+    for (const encoding of ['br, gzip', 'gzip', '']) {
+      for (const [path, type] of expected) {
+        const r = await rawGet(path, encoding ? { 'accept-encoding': encoding } : {});
+        expect(r.headers['content-type'], `${path} (${encoding || 'identity'})`).toBe(type);
+        expect(r.headers.vary, `${path} (${encoding || 'identity'})`).toBe('Accept-Encoding');
+      }
+    }
+    const html = decoded(await rawGet('/', { 'accept-encoding': 'br' }));
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="ja">/);
+  });
+});

@@ -7,16 +7,16 @@ const BIG = Buffer.from('<p>川崎</p>'.repeat(400));
 const SMALL = Buffer.from('<p>short</p>');
 
 describe('sendText under node:http', () => {
-  it('puts the content headers on the node response, not on a Hono Headers object', async () => {
+  it('puts Vary and Content-Encoding on the node response, and the type beside the body', async () => {
     const outgoing = fakeNodeResponse();
     const app = new Hono().get('/', (c) => sendText(c, BIG, 'text/html; charset=UTF-8', 200));
     const res = await app.request('/', { headers: { 'accept-encoding': 'br, gzip' } }, { outgoing });
     expect(Object.fromEntries(outgoing.headers)).toEqual({
-      'content-type': 'text/html; charset=UTF-8',
       vary: 'Accept-Encoding',
       'content-encoding': 'br',
     });
-    expect(res.headers.get('content-type')).toBeNull();
+    // @hono/node-server writes its own default type when the answer has none: the type must be here.
+    expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect((await res.arrayBuffer()).byteLength).toBeLessThan(BIG.length);
   });
 
@@ -29,7 +29,7 @@ describe('sendText under node:http', () => {
     const res = await app.request('/', { headers: { 'accept-encoding': 'br' } }, { outgoing });
     expect(res.status).toBe(500);
     expect(outgoing.headers.get('content-encoding')).toBeUndefined();
-    expect(outgoing.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('<p>short</p>');
   });
 

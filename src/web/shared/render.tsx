@@ -72,30 +72,30 @@ export function sendText(
   ready?: Partial<Record<Encoding, Buffer>>,
 ): Response {
   const encoding = body.length >= COMPRESS_MIN_BYTES ? negotiate(c.req.header('accept-encoding')) : null;
-  contentHeaders(c, type, encoding);
-  if (!encoding) return c.body(bytes(body), status as 200);
-  return c.body(bytes(ready?.[encoding] ?? compressNow(body, encoding)), status as 200);
+  codingHeaders(c, encoding);
+  const sent = encoding ? (ready?.[encoding] ?? compressNow(body, encoding)) : body;
+  return c.body(bytes(sent), status as 200, { 'Content-Type': type });
 }
 
 /**
- * A text answer's Content-Type, Vary and Content-Encoding. Under node:http they go onto the node
- * response, as the security headers do (security.ts: setHeadersEarly): Hono would otherwise make a
- * WHATWG `Headers` for them, whose every `set` validates and sorts, only for @hono/node-server to
- * copy them out again (a bare route sending the home page's bytes and headers answered 15 % more
- * requests without it). Nothing else sets these three, so they cannot meet a Hono header of the
- * same name; a Content-Encoding left by an earlier answer to the same request (an error page
- * after a page) is removed when this one is not compressed.
+ * A text answer's Vary and Content-Encoding. Under node:http they go onto the node response, as the
+ * security headers do (node-response.ts): Hono would otherwise make a WHATWG `Headers` for them,
+ * whose every `set` validates and sorts, only for @hono/node-server to copy them out again (a bare
+ * route sending the home page's bytes and headers answered 15 % more requests without it). The
+ * Content-Type goes with the body as the answer's only Hono header (kept as a plain object, no
+ * `Headers`): @hono/node-server writes its own default type into the head when the answer has none,
+ * which would replace one set on the node response. Nothing else sets these two, so they cannot
+ * meet a Hono header of the same name; a Content-Encoding left by an earlier answer to the same
+ * request (an error page after a page) is removed when this one is not compressed.
  */
-function contentHeaders(c: Context, type: string, encoding: Encoding | null): void {
+function codingHeaders(c: Context, encoding: Encoding | null): void {
   const outgoing = nodeResponse(c);
   if (outgoing) {
-    outgoing.setHeader('Content-Type', type);
     outgoing.setHeader('Vary', 'Accept-Encoding');
     if (encoding) outgoing.setHeader('Content-Encoding', encoding);
     else outgoing.removeHeader('Content-Encoding');
     return;
   }
-  c.header('Content-Type', type);
   c.header('Vary', 'Accept-Encoding');
   c.header('Content-Encoding', encoding ?? undefined);
 }
@@ -159,8 +159,8 @@ export function sharedPages(showDevMailbox: boolean) {
     const token = Buffer.from(c.get('csrfToken')());
     // Every browser that takes brotli takes gzip too: the template answers both.
     if (entry.gzip && negotiate(c.req.header('accept-encoding'))) {
-      contentHeaders(c, HTML, 'gzip');
-      return c.body(bytes(entry.gzip(token)), status as 200);
+      codingHeaders(c, 'gzip');
+      return c.body(bytes(entry.gzip(token)), status as 200, { 'Content-Type': HTML });
     }
     // A browser that takes no compression: the page as it is.
     return sendText(
