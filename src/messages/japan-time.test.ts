@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { japanDateTime, remembered } from './japan-time.js';
+import { japanDateTime, japanEraDate, remembered } from './japan-time.js';
 
 describe('remembered formatting', () => {
   it('gives what the formatter gives, for each moment asked', () => {
@@ -24,5 +24,12 @@ describe('remembered formatting', () => {
     const at = new Date(Date.UTC(2026, 11, 4, 10, 10));
     expect(japanDateTime(at, 'ja')).toBe('2026年12月4日 19:10');
     expect(japanDateTime(at, 'en')).toBe('4 December 2026 at 19:10');
+  });
+
+  it('says a day as Japan’s date, in the Japanese era for Japanese', () => {
+    // 16:30 UTC on 4 December is 5 December in Japan.
+    const at = new Date(Date.UTC(2026, 11, 4, 16, 30));
+    expect(japanEraDate(at, 'ja')).toBe('令和8年12月5日');
+    expect(japanEraDate(at, 'en')).toBe('5 December 2026');
   });
 });

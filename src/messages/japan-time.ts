@@ -1,7 +1,7 @@
 /**
  * A moment as people here read it: always in Japan's time, whatever the server's zone — 2026年12月4日
- * 19:10 or 4 December 2026 at 19:10. The formatters are made once (making one costs far more than
- * using it) and shared by the screens and the mails.
+ * 19:10 or 4 December 2026 at 19:10, and a day as 令和8年12月4日 or 4 December 2026. The formatters
+ * are made once (making one costs far more than using it) and shared by the screens and the mails.
  */
 import type { Lang } from './i18n.js';
 
@@ -15,7 +15,7 @@ const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   hourCycle: 'h23',
 };
 
-export const JAPAN_DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
+const JAPAN_DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
   ja: new Intl.DateTimeFormat('ja-JP', DATE_TIME_OPTIONS),
   en: new Intl.DateTimeFormat('en-GB', DATE_TIME_OPTIONS),
 };
@@ -46,3 +46,13 @@ const DATE_TIME_TEXT: Record<Lang, (at: Date) => string> = {
 
 /** The date and time in Japan, in the language's words. */
 export const japanDateTime = (at: Date, lang: Lang): string => DATE_TIME_TEXT[lang](at);
+
+const ERA_DATE_TEXT: Record<Lang, (at: Date) => string> = {
+  ja: remembered(
+    new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }),
+  ),
+  en: remembered(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long' })),
+};
+
+/** Japan's date of a moment: in the Japanese era for Japanese (令和8年12月4日), day month year for English. */
+export const japanEraDate = (at: Date, lang: Lang): string => ERA_DATE_TEXT[lang](at);

@@ -6,7 +6,7 @@
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT_EN, FOOTER_EN, SERVICE_EN, SUBJECT_EN } from './shared.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 const SERVICE = SERVICE_EN;
 const SUBJECT = SUBJECT_EN;
@@ -14,7 +14,7 @@ const SUBJECT = SUBJECT_EN;
 const footer = FOOTER_EN;
 
 function jst(at: Date): string {
-  return `${JAPAN_DATE_TIME.en.format(at)} (Japan time)`;
+  return `${japanDateTime(at, 'en')} (Japan time)`;
 }
 
 const notYou = (resetUrl: string) => [

@@ -5,7 +5,7 @@
 import type { MailAnswerSection, ProcedureMailTemplates } from '../../../app/procedures/ports.js';
 import { STATE_LABELS } from '../../../domain/procedures/states.js';
 import { CONTACT_EN, FOOTER_EN, SUBJECT_EN } from './shared.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 function answersText(sections: MailAnswerSection[]): string[] {
   return sections.flatMap((s) => [
@@ -25,7 +25,7 @@ export const englishProcedureMailTemplates: ProcedureMailTemplates = {
           : `We have received your application for "${procedureName}".`,
         '',
         `Reference number: ${referenceNumber}`,
-        `Sent: ${JAPAN_DATE_TIME.en.format(submittedAt)} (Japan time)`,
+        `Sent: ${japanDateTime(submittedAt, 'en')} (Japan time)`,
         '',
         'Please quote the reference number when you contact us. You can follow your application here:',
         detailUrl,

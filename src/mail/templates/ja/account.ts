@@ -6,12 +6,12 @@
 import type { AccountMailTemplates } from '../../../app/account/ports.js';
 import { formatDuration } from '../../../domain/duration.js';
 import { CONTACT, FOOTER_JA, SERVICE_NAME } from './shared.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 const footer = FOOTER_JA;
 
 function jst(at: Date): string {
-  return `${JAPAN_DATE_TIME.ja.format(at)}（日本時間）`;
+  return `${japanDateTime(at, 'ja')}（日本時間）`;
 }
 
 const notYou = (resetUrl: string) => [

@@ -6,7 +6,7 @@
 import type { MailAnswerSection, ProcedureMailTemplates } from '../../../app/procedures/ports.js';
 import { STATE_LABELS } from '../../../domain/procedures/states.js';
 import { CONTACT, FOOTER_JA, SERVICE_NAME } from './shared.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 function answersText(sections: MailAnswerSection[]): string[] {
   return sections.flatMap((s) => [
@@ -26,7 +26,7 @@ export const japaneseProcedureMailTemplates: ProcedureMailTemplates = {
           : `「${procedureName}」の申請を受け付けました。`,
         '',
         `受付番号：${referenceNumber}`,
-        `申請日時：${JAPAN_DATE_TIME.ja.format(submittedAt)}（日本時間）`,
+        `申請日時：${japanDateTime(submittedAt, 'ja')}（日本時間）`,
         '',
         'お問い合わせの際は、受付番号をお知らせください。申請の状況は次の画面でご確認いただけます。',
         detailUrl,

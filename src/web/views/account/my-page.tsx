@@ -5,7 +5,7 @@
  */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
 import type { UserKind } from '../../../domain/profile.js';
-import { remembered } from '../../../messages/japan-time.js';
+import { japanEraDate } from '../../../messages/japan-time.js';
 import type { Lang } from '../../../messages/i18n.js';
 import { T, useLang } from '../../shared/i18n.js';
 import { MyPageNoticeList } from '../notices/public-notices.js';
@@ -22,17 +22,6 @@ const KIND_LABEL: Record<Lang, Record<UserKind, string>> = {
 };
 
 /** 登録日: in the Japanese era for Japanese, day month year for English; Japan's date either way. */
-const REGISTERED_ON: Record<Lang, (at: Date) => string> = {
-  // Made once: a formatter costs far more to make than to use (it was a tenth of マイページ's time),
-  // and each date is formatted once (remembered).
-  ja: remembered(
-    new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }),
-  ),
-  en: remembered(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Tokyo' })),
-};
-function registeredOn(lang: Lang, at: Date): string {
-  return REGISTERED_ON[lang](at);
-}
 
 export function MyPageView({
   user: u,
@@ -75,7 +64,7 @@ export function MyPageView({
         <dt>
           <T>登録日</T>
         </dt>
-        <dd>{registeredOn(lang, u.createdAt)}</dd>
+        <dd>{japanEraDate(u.createdAt, lang)}</dd>
       </dl>
       <section aria-labelledby="notices">
         <h2 id="notices" class="subtitle">

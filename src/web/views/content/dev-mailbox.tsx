@@ -4,7 +4,7 @@
  * list can be narrowed to one address; a mail's 6-digit code is shown large above its body.
  */
 import { T, useLang, useT } from '../../shared/i18n.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 export type DevMail = {
   id: number;
@@ -14,11 +14,6 @@ export type DevMail = {
   status: string;
   createdAt: Date;
 };
-
-/** 2026年12月4日 19:10 / 4 December 2026 at 19:10 (Japan time). */
-export function japanTime(at: Date, lang: 'ja' | 'en'): string {
-  return JAPAN_DATE_TIME[lang].format(at);
-}
 
 /** The 6-digit code of a code mail (Japanese 「認証コード：NNNNNN」 or English "Verification code: NNNNNN"). */
 export function mailCode(body: string): string | null {
@@ -80,7 +75,7 @@ export function DevMailboxView({ mails, to }: { mails: DevMail[]; to: string }) 
               <div>
                 <dt>{t('作成日時（日本時間）')}</dt>
                 <dd>
-                  <time datetime={m.createdAt.toISOString()}>{japanTime(m.createdAt, lang)}</time>
+                  <time datetime={m.createdAt.toISOString()}>{japanDateTime(m.createdAt, lang)}</time>
                 </dd>
               </div>
               <div>

@@ -4,17 +4,14 @@
  */
 import type { NoticeRecord } from '../../../app/notices/ports.js';
 import { k } from '../../../messages/i18n.js';
+import { japanEraDate } from '../../../messages/japan-time.js';
 import { useLang, useT } from '../../shared/i18n.js';
-
-const day = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
 
 export const AUDIENCE_LABEL = { all: k('すべて'), individual: k('個人'), business: k('事業者') } as const;
 export const IMPORTANCE_LABEL = { important: '重要', normal: '通常' } as const;
 
-const dayEn = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
-
 export function publishedOn(n: NoticeRecord, lang: 'ja' | 'en' = 'ja'): string {
-  return (lang === 'en' ? dayEn : day).format(n.publishFrom);
+  return japanEraDate(n.publishFrom, lang);
 }
 
 function Item({ n, showImportance }: { n: NoticeRecord; showImportance: boolean }) {

@@ -9,7 +9,7 @@ import { STATE_LABELS, type ApplicationAction } from '../../../domain/procedures
 import { T, useLang, useT } from '../../shared/i18n.js';
 import { SpamFilterNotice } from '../shared/code-entry.js';
 import { CsrfField, EmailField, ErrorSummary, Notice, type Errors } from '../shared/components.js';
-import { JAPAN_DATE_TIME } from '../../../messages/japan-time.js';
+import { japanDateTime } from '../../../messages/japan-time.js';
 
 /** ログインせずに申請する: the address, and what the code is for. */
 export function GuestStartView(p: {
@@ -138,7 +138,7 @@ export function GuestApplicationView(p: {
         <dt>
           <T>申請日時</T>
         </dt>
-        <dd>{app.submittedAt ? JAPAN_DATE_TIME[lang].format(app.submittedAt) : ''}</dd>
+        <dd>{app.submittedAt ? japanDateTime(app.submittedAt, lang) : ''}</dd>
       </dl>
       {p.actions.includes('resubmit') ? (
         <p>
@@ -164,7 +164,7 @@ export function GuestApplicationView(p: {
       <ol class="list">
         {p.events.map((e) => (
           <li>
-            {JAPAN_DATE_TIME[lang].format(e.at)} {STATE_LABELS[e.toState][lang]}
+            {japanDateTime(e.at, lang)} {STATE_LABELS[e.toState][lang]}
             {e.message ? (
               <>
                 <br />
