@@ -9,11 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { testEnv } from '../src/config.js';
 import { CodeMailbox } from './mailbox.js';
-import { registrationScreens } from './pages.js';
-import { buildBenchServer, startBenchServer, type BenchServer } from './processes.js';
+import { BROWSER_HEADERS, registrationScreens } from './pages.js';
+import {
+  benchServerEnv,
+  buildBenchServer,
+  startBenchServer,
+  withBenchDatabase,
+  type BenchServer,
+} from './processes.js';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const rounds = Number(arg('rounds') ?? 4);
@@ -26,33 +31,30 @@ if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is needed');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 buildBenchServer();
-const admin = new pg.Client({ connectionString: testDatabaseUrl });
-await admin.connect();
-await admin.query('drop database if exists madoguchi_ab with (force)');
-await admin.query('create database madoguchi_ab');
-const url = new URL(testDatabaseUrl);
-url.pathname = '/madoguchi_ab';
 const mailbox = await new CodeMailbox().start();
 const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-ab-'));
-const env = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'info',
-  DATA_DIR: dataDir,
-  SMTP_URL: mailbox.url,
-  TRUST_PROXY: 'true',
-  DATABASE_URL: url.toString(),
-};
 const servers: Record<string, BenchServer> = {};
 try {
-  for (const [name, flags] of Object.entries(variants))
-    servers[name] = await startBenchServer({ ...env, NODE_FLAGS: flags }, path);
+  await withBenchDatabase(testDatabaseUrl, 'madoguchi_ab', async (databaseUrl) => {
+    const env = benchServerEnv({ dataDir, smtpUrl: mailbox.url, databaseUrl });
+    try {
+      for (const [name, flags] of Object.entries(variants))
+        servers[name] = await startBenchServer({ ...env, NODE_FLAGS: flags }, path);
+      await compare();
+    } finally {
+      for (const s of Object.values(servers)) await s.stop();
+    }
+  });
+} finally {
+  await mailbox.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Loads the screen on each server in turn and prints what each answered. */
+async function compare(): Promise<void> {
   const screens = await registrationScreens(servers.A?.url ?? '', mailbox, 'ab');
   const cookie = screens.find((s) => s.path === screenPath)?.cookie;
-  const headers = {
-    'accept-encoding': 'br, gzip',
-    'user-agent': 'Mozilla/5.0 (bench)',
-    ...(cookie ? { cookie } : {}),
-  };
+  const headers = { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}) };
   const results: Record<string, { rps: number[]; p99: number[]; peak: number }> = {};
   for (const [name, s] of Object.entries(servers)) {
     await autocannon({ url: s.url + screenPath, headers, connections: 32, duration: 1 });
@@ -74,11 +76,5 @@ try {
         `[${r.rps.map(Math.round).join(', ')}], p99 ${median(r.p99)} ms, peak RSS ${Math.round(s.memory.peak())} MiB`,
     );
   }
-} finally {
-  for (const s of Object.values(servers)) await s.stop();
-  await mailbox.stop();
-  await admin.query('drop database if exists madoguchi_ab with (force)');
-  await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -23,6 +23,7 @@ import {
   securityHeaders,
 } from '../src/web/shared/security.js';
 import { setHeadersEarly } from '../src/web/shared/node-response.js';
+import { BROWSER_HEADERS } from './pages.js';
 import { freePort } from './processes.js';
 
 const logger = pino(
@@ -139,11 +140,7 @@ async function main(): Promise<void> {
       rps: [],
     });
   }
-  const headers = {
-    'accept-encoding': 'br, gzip',
-    'user-agent': 'Mozilla/5.0 (bench)',
-    'x-forwarded-for': '198.18.0.1',
-  };
+  const headers = { ...BROWSER_HEADERS, 'x-forwarded-for': '198.18.0.1' };
   // Two rounds, alternating, so that the machine's load falls on every version alike.
   for (let round = 0; round < 2; round++)
     for (const [i, s] of servers.entries()) {

@@ -40,7 +40,7 @@ export type PageResult = {
 };
 
 /** Like a browser: brotli or gzip; a new visitor unless the screen needs the flow's cookies. */
-const BROWSER_HEADERS = { 'accept-encoding': 'br, gzip', 'user-agent': 'Mozilla/5.0 (bench)' };
+export const BROWSER_HEADERS = { 'accept-encoding': 'br, gzip', 'user-agent': 'Mozilla/5.0 (bench)' };
 
 /** Closed loop: 32 connections, each sending its next request when the last one is answered. */
 async function cannon(url: string, headers: Record<string, string>, seconds: number) {

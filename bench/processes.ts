@@ -2,11 +2,52 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { freePort } from '../test/support/child-app.js';
 
 export { freePort };
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** A database of its own on the PostgreSQL server at `serverUrl` for `use`, dropped after it. */
+export async function withBenchDatabase<T>(
+  serverUrl: string,
+  name: string,
+  use: (url: string) => Promise<T>,
+): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/**
+ * The bench server's settings: test mode with info logs (as measured), mail to the benchmark's SMTP
+ * server, the client's address from X-Forwarded-For (each virtual user its own), and the database
+ * given or the embedded one in `dataDir`.
+ */
+export function benchServerEnv(o: {
+  dataDir: string;
+  smtpUrl: string;
+  databaseUrl?: string;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATA_DIR: o.dataDir,
+    SMTP_URL: o.smtpUrl,
+    TRUST_PROXY: 'true',
+    ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+  };
+}
 
 /** Resident memory of a process in MiB (Linux /proc). */
 export function rssMiB(pid: number): number {

@@ -10,13 +10,18 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import autocannon from 'autocannon';
 import { testEnv } from '../src/config.js';
 import { CodeMailbox } from './mailbox.js';
-import { registrationScreens } from './pages.js';
+import { BROWSER_HEADERS, registrationScreens } from './pages.js';
 import { registrationLoad, signInLoad } from './flows.js';
-import { START_FLAGS, buildBenchServer, startBenchServer } from './processes.js';
+import {
+  START_FLAGS,
+  benchServerEnv,
+  buildBenchServer,
+  startBenchServer,
+  withBenchDatabase,
+} from './processes.js';
 
 type Node = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -65,11 +70,7 @@ async function flowLoad(url: string, mailbox: CodeMailbox, seconds: number, sign
 async function screenLoad(url: string, mailbox: CodeMailbox, screenPath: string, seconds: number) {
   const screens = await registrationScreens(url, mailbox, 'profile');
   const screen = screens.find((s) => s.path === screenPath) ?? { path: screenPath, cookie: undefined };
-  const headers = {
-    'accept-encoding': 'br, gzip',
-    'user-agent': 'Mozilla/5.0 (bench)',
-    ...(screen.cookie ? { cookie: screen.cookie } : {}),
-  };
+  const headers = { ...BROWSER_HEADERS, ...(screen.cookie ? { cookie: screen.cookie } : {}) };
   await autocannon({ url: url + screen.path, headers, connections: 32, duration: 1 });
   const r = await autocannon({
     url: url + screen.path,
@@ -91,42 +92,25 @@ async function main(): Promise<void> {
   const profDir = mkdtempSync(join(tmpdir(), 'madoguchi-prof-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const mailbox = await new CodeMailbox().start();
-  let databaseUrl: string | undefined;
-  const admin = usePostgres ? new pg.Client({ connectionString: testDatabaseUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query('drop database if exists madoguchi_profile with (force)');
-    await admin.query('create database madoguchi_profile');
-    const url = new URL(testDatabaseUrl as string);
-    url.pathname = '/madoguchi_profile';
-    databaseUrl = url.toString();
-  }
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    DATA_DIR: dataDir,
-    SMTP_URL: mailbox.url,
-    TRUST_PROXY: 'true',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  };
-  await (await startBenchServer(env, path)).stop();
-  const server = await startBenchServer(
-    {
-      ...env,
-      NODE_FLAGS: `${flags ?? START_FLAGS.join(' ')} --cpu-prof --cpu-prof-dir=${profDir}`,
-    },
-    path,
-  );
-  try {
-    if (arg('flow')) await flowLoad(server.url, mailbox, seconds, arg('flow') === 'sign-in');
-    else await screenLoad(server.url, mailbox, screenPath, seconds);
-  } finally {
-    await server.stop();
-    await mailbox.stop();
-    if (admin) {
-      await admin.query('drop database if exists madoguchi_profile with (force)');
-      await admin.end();
+  const profiled = async (databaseUrl?: string) => {
+    const env = benchServerEnv({ dataDir, smtpUrl: mailbox.url, databaseUrl });
+    await (await startBenchServer(env, path)).stop();
+    const server = await startBenchServer(
+      { ...env, NODE_FLAGS: `${flags ?? START_FLAGS.join(' ')} --cpu-prof --cpu-prof-dir=${profDir}` },
+      path,
+    );
+    try {
+      if (arg('flow')) await flowLoad(server.url, mailbox, seconds, arg('flow') === 'sign-in');
+      else await screenLoad(server.url, mailbox, screenPath, seconds);
+    } finally {
+      await server.stop();
     }
+  };
+  try {
+    if (usePostgres) await withBenchDatabase(usePostgres, 'madoguchi_profile', profiled);
+    else await profiled();
+  } finally {
+    await mailbox.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));

@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { testEnv } from '../src/config.js';
 import { openDatabase } from '../src/db/shared/client.js';
 import { registrationLoad, signInLoad, type FlowResult } from './flows.js';
@@ -29,6 +28,8 @@ import {
   rssMiB,
   startBenchServer,
   startCeiling,
+  benchServerEnv,
+  withBenchDatabase,
   type Ceiling,
 } from './processes.js';
 import { verdicts, writeReport, type DatabaseRun, type Results } from './report.js';
@@ -55,25 +56,6 @@ const loads = (p: PageResult) =>
   `p99 ${p.p99} ms; at half (${Math.round(p.halfRate)} req/s, paced) p99 ${p.halfP99} ms` +
   (p.halfBehind ? ', behind its schedule' : '');
 
-async function withBenchDatabase<T>(
-  serverUrl: string,
-  name: string,
-  use: (url: string) => Promise<T>,
-): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 async function measureDatabase(
   driver: 'pglite' | 'postgres',
   databaseUrl: string | undefined,
@@ -83,12 +65,7 @@ async function measureDatabase(
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-bench-'));
   const env = {
     ...(NODE_FLAGS_OVERRIDE === undefined ? {} : { NODE_FLAGS: NODE_FLAGS_OVERRIDE }),
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    DATA_DIR: dataDir,
-    SMTP_URL: mailbox.url,
-    TRUST_PROXY: 'true',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...benchServerEnv({ dataDir, smtpUrl: mailbox.url, databaseUrl }),
   };
   // The first start creates and migrates the database (PGlite's initdb takes ~500 MiB for a while);
   // the measured server is the restart, as the app runs day to day.
