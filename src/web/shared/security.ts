@@ -56,12 +56,17 @@ function clientAddress(c: Ctx, trustProxy: boolean): string | null {
   return ip;
 }
 
+/** The client's address and user agent, for the audit records of what the request does. */
+function setClientMeta(c: Ctx, trustProxy: boolean): void {
+  c.set('meta', {
+    ip: clientAddress(c, trustProxy),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+  });
+}
+
 export function clientMeta(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('meta', {
-      ip: clientAddress(c, trustProxy),
-      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
-    });
+    setClientMeta(c, trustProxy);
     await next();
   };
 }
@@ -78,14 +83,9 @@ export function requestGuards(opts: {
 }): MiddlewareHandler<AppEnv> {
   const headers = securityHeaderList(opts.production);
   return async (c, next) => {
-    c.set('meta', {
-      ip: clientAddress(c, opts.trustProxy),
-      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
-    });
+    setClientMeta(c, opts.trustProxy);
     setHeadersEarly(c, headers);
-    const url = c.req.url;
-    const at = url.indexOf('?');
-    if (at >= 0 && !cleanQueryString(url.slice(at + 1))) return opts.onBadQuery(c);
+    if (!queryIsClean(c)) return opts.onBadQuery(c);
     await next();
   };
 }
@@ -195,12 +195,17 @@ export function cleanQueryString(query: string): boolean {
   return true;
 }
 
+/** Whether the request's query string, if it has one, is clean text (cleanQueryString). */
+function queryIsClean(c: Ctx): boolean {
+  const url = c.req.url;
+  const at = url.indexOf('?');
+  return at < 0 || cleanQueryString(url.slice(at + 1));
+}
+
 /** Refuses (with `onBad`, a 400 page) a request whose query string is not clean text. */
 export function cleanQueries(onBad: (c: Ctx) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const url = c.req.url;
-    const at = url.indexOf('?');
-    if (at >= 0 && !cleanQueryString(url.slice(at + 1))) return onBad(c);
+    if (!queryIsClean(c)) return onBad(c);
     await next();
   };
 }
