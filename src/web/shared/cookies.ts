@@ -1,6 +1,6 @@
 /**
  * The app's cookies, read and set. Under node:http a Set-Cookie goes onto the node response, as the
- * security and content headers do (security.ts, render.tsx), so that a page that sets a cookie (the
+ * security headers, Vary and Content-Encoding do (node-response.ts), so that a page that sets a cookie (the
  * form token's, on ログイン and 利用規約の確認) makes no WHATWG `Headers` for it. Every cookie of the
  * app is set here (ESLint refuses hono/cookie's setters elsewhere): a Set-Cookie kept by Hono would
  * replace these when @hono/node-server writes the head, since node:http lets the head's fields win

@@ -3,7 +3,6 @@
  * (whose every `set` validates and sorts, and which @hono/node-server copies out again).
  */
 import type { Context } from 'hono';
-import type { Ctx } from './context.js';
 
 /** The node:http response under @hono/node-server; absent under `app.request()` (tests). */
 type NodeResponse = {
@@ -28,7 +27,7 @@ export function nodeResponse(c: Context): NodeResponse | null {
  * whose every `set` validates and sorts, and copy them out again for node:http. Elsewhere (tests'
  * `app.request()`) they are Hono headers as before.
  */
-export function setHeadersEarly(c: Ctx, headers: readonly (readonly [string, string])[]): void {
+export function setHeadersEarly(c: Context, headers: readonly (readonly [string, string])[]): void {
   const outgoing = nodeResponse(c);
   if (outgoing) for (const [name, value] of headers) outgoing.setHeader(name, value);
   else for (const [name, value] of headers) c.header(name, value);
