@@ -132,20 +132,38 @@ export function parseNoticeForm(raw: Record<string, string | undefined>, now: Da
 /** How long the portal home's list of important notices is reused (see docs/decisions). */
 export const IMPORTANT_NOTICES_KEPT_MS = 5_000;
 
+/**
+ * Lists read from the store and reused for `ms`, one per key; `clear` forgets them all. A failed read
+ * is not kept: the next visit asks the database again.
+ */
+function keptLists(ms: number) {
+  const kept = new Map<string, { at: number; list: Promise<NoticeRecord[]> }>();
+  return {
+    get(key: string, now: number, read: () => Promise<NoticeRecord[]>): Promise<NoticeRecord[]> {
+      const entry = kept.get(key);
+      const age = entry ? now - entry.at : Infinity;
+      if (entry && age >= 0 && age < ms) return entry.list;
+      const fresh = { at: now, list: read() };
+      kept.set(key, fresh);
+      fresh.list.catch(() => {
+        if (kept.get(key) === fresh) kept.delete(key);
+      });
+      return fresh.list;
+    },
+    clear: () => kept.clear(),
+  };
+}
+
 export function noticeUseCases(deps: NoticeDeps) {
   const { notices, audit, clock } = deps;
   const batchSize = deps.batchSize ?? NOTICE_MAIL_BATCH;
   /**
-   * The portal home asks for the important notices on every visit; the answer is kept for a few
-   * seconds. A change made here clears it at once; another process sees it within that time.
+   * The portal home asks for the important notices on every visit, マイページ for its kind's: each
+   * answer is kept for a few seconds. A change made here clears them at once; another process sees
+   * it within that time.
    */
-  let important: { at: number; limit: number; list: Promise<NoticeRecord[]> } | null = null;
-  /** マイページ's notices, one list per kind of user, kept and cleared like the home page's. */
-  const forKind = new Map<UserKind, { at: number; limit: number; list: Promise<NoticeRecord[]> }>();
-  const changed = () => {
-    important = null;
-    forKind.clear();
-  };
+  const kept = keptLists(IMPORTANT_NOTICES_KEPT_MS);
+  const changed = () => kept.clear();
 
   const mailFor = (n: NoticeRecord) => {
     const m = deps.templates.notice({
@@ -280,42 +298,18 @@ export function noticeUseCases(deps: NoticeDeps) {
 
     /** The portal home: important notices in publication, for everyone. */
     async important(limit = 10): Promise<NoticeRecord[]> {
-      const now = clock.now().getTime();
-      const age = important ? now - important.at : Infinity;
-      if (!important || important.limit !== limit || age < 0 || age >= IMPORTANT_NOTICES_KEPT_MS) {
-        const list = notices.published(new Date(now), {
-          audiences: ['all', 'individual', 'business'],
-          importantOnly: true,
-          limit,
-        });
-        const entry = { at: now, limit, list };
-        important = entry;
-        // A failed read is not kept: the next visit asks the database again.
-        list.catch(() => {
-          if (important === entry) important = null;
-        });
-      }
-      return important.list;
+      const now = clock.now();
+      return kept.get(`important ${limit}`, now.getTime(), () =>
+        notices.published(now, { audiences: ['all', 'individual', 'business'], importantOnly: true, limit }),
+      );
     },
 
     /** マイページ: every notice in publication for the user's kind, newest first. */
     async forKind(kind: UserKind, limit = 20): Promise<NoticeRecord[]> {
-      const now = clock.now().getTime();
-      const kept = forKind.get(kind);
-      const age = kept ? now - kept.at : Infinity;
-      if (kept && kept.limit === limit && age >= 0 && age < IMPORTANT_NOTICES_KEPT_MS) return kept.list;
-      const list = notices.published(new Date(now), {
-        audiences: ['all', kind],
-        importantOnly: false,
-        limit,
-      });
-      const entry = { at: now, limit, list };
-      forKind.set(kind, entry);
-      // A failed read is not kept: the next visit asks the database again.
-      list.catch(() => {
-        if (forKind.get(kind) === entry) forKind.delete(kind);
-      });
-      return list;
+      const now = clock.now();
+      return kept.get(`kind ${kind} ${limit}`, now.getTime(), () =>
+        notices.published(now, { audiences: ['all', kind], importantOnly: false, limit }),
+      );
     },
 
     /**
